@@ -1,0 +1,87 @@
+"""Errors a user can act on.
+
+Every failure the CLI reports is an ``L10nError``: one line of text and an exit
+code. Subclasses carry the fields a caller may want (path, line, segment id), so
+tests and scripts never parse messages.
+
+Exit codes (also in the README):
+
+====  =====================================================================
+ 0    success
+ 1    ``l10n check`` found problems
+ 2    usage error, or no translation model installed for the language pair
+ 3    unreadable or unusable input page
+ 4    broken data file: PO catalog, glossary, settings, reference file
+ 5    model package could not be installed (bad file, index unreachable)
+ 6    another ``l10n`` run is writing the same catalogs
+ 7    a file could not be written (permissions, disk)
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class L10nError(Exception):
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(L10nError):
+    exit_code = 2
+
+
+class NoModelError(L10nError):
+    exit_code = 2
+
+    def __init__(self, message: str, *, source: str, target: str):
+        super().__init__(message)
+        self.source = source
+        self.target = target
+
+
+class InputError(L10nError):
+    exit_code = 3
+
+    def __init__(self, message: str, *, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
+
+
+class DataFileError(L10nError):
+    """A PO catalog, glossary, settings or reference file is broken."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, path: Path, line: int | None = None):
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class CatalogMismatchError(DataFileError):
+    """An existing catalog was made from a different article."""
+
+
+class PackageError(L10nError):
+    exit_code = 5
+
+
+class BusyError(L10nError):
+    exit_code = 6
+
+
+class WriteError(L10nError):
+    exit_code = 7
+
+    def __init__(self, message: str, *, path: Path):
+        super().__init__(message)
+        self.path = path
