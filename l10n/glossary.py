@@ -1,0 +1,287 @@
+"""Term glossary: load it, find terms in a sentence, lock them through MT.
+
+Locking replaces every matched term with a placeholder (``ZQ1``, ``ZQ2`` …)
+that translation models copy through like any unknown Latin token. After MT,
+``restore`` puts the target-language form in each placeholder's place and
+reports what went wrong: a placeholder lost, repeated or garbled. It repairs
+what is unambiguous and never drops a term silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from l10n.errors import DataFileError
+
+TARGET_LANGUAGES = ("en", "ja")
+TERM_TYPES = ("person", "company", "organisation", "place", "university", "programme", "media")
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    targets: dict[str, str] = field(hash=False)
+    type: str
+    variants: tuple[str, ...] = ()
+    note: str = ""
+
+    def target(self, language: str) -> str:
+        return self.targets[language]
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    term: Term
+    start: int
+    end: int
+    text: str  # the matched surface, including an absorbed gloss such as （Toyota）
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    digest: str  # identifies the glossary in signatures and caches
+    forms: dict[str, Term] = field(hash=False, repr=False)  # every spelling → its term
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Matches in text order; longest first, never overlapping."""
+        candidates = []
+        for form, term in self.forms.items():
+            for match in re.finditer(_form_pattern(form), text):
+                candidates.append((match.start(), match.end(), term))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest, then leftmost
+        taken: list[tuple[int, int, Term]] = []
+        for start, end, term in candidates:
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, term))
+        taken.sort()
+        matches = [self._with_gloss(text, start, end, term) for start, end, term in taken]
+        # A gloss swallowed by the term before it is not a term of its own.
+        kept: list[TermMatch] = []
+        for match in matches:
+            if kept and match.start < kept[-1].end:
+                continue
+            kept.append(match)
+        return kept
+
+    def _with_gloss(self, text: str, start: int, end: int, term: Term) -> TermMatch:
+        """Absorb a parenthesised gloss of the same name: 豐田（Toyota）, 「北海道谷」（Hokkaido Valley）.
+
+        The gloss repeats the name in another script; translated, it would
+        print the name twice.
+        """
+        outer_start, outer_end = start, end
+        if start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
+            outer_start, outer_end = start - 1, end + 1
+        gloss = _GLOSS.match(text, outer_end)
+        names = {term.source.casefold(), *(v.casefold() for v in term.variants), *(t.casefold() for t in term.targets.values())}
+        if gloss and gloss.group(1).strip().casefold() in names:
+            return TermMatch(term, outer_start, gloss.end(), text[outer_start : gloss.end()])
+        return TermMatch(term, start, end, text[start:end])
+
+
+_QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”", '"': '"'}
+_GLOSS = re.compile(r"[（(]([^（()）]{1,80})[)）]")
+
+
+def _form_pattern(form: str) -> str:
+    # Latin names match whole words only: AP must not match inside APP.
+    pattern = re.escape(form)
+    if form[0].isascii() and form[0].isalnum():
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if form[-1].isascii() and form[-1].isalnum():
+        pattern += r"(?![A-Za-z0-9])"
+    return pattern
+
+
+# -- loading ------------------------------------------------------------------
+
+
+def load_glossary(path: Path) -> Glossary:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError("glossary file not found", path=path) from None
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DataFileError("glossary is not UTF-8 text", path=path) from None
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise DataFileError(f"invalid TOML: {error}", path=path, line=int(line.group(1)) if line else None) from None
+    return parse_glossary(document, path=path, text=data.decode("utf-8"), digest=_digest(data))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def parse_glossary(document: dict, *, path: Path, text: str, digest: str) -> Glossary:
+    entries = document.get("term", [])
+    if not isinstance(entries, list):
+        raise DataFileError("expected [[term]] tables", path=path)
+    terms = []
+    for entry in entries:
+        line = _line_of(text, entry.get("source"))
+        terms.append(_parse_term(entry, path=path, line=line))
+    forms = _index_forms(terms, path=path, text=text)
+    return Glossary(tuple(terms), digest, forms)
+
+
+def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
+    def fail(message: str) -> DataFileError:
+        return DataFileError(message, path=path, line=line)
+
+    source = entry.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise fail("a [[term]] has no source")
+    unknown = set(entry) - {"source", "variants", "type", "note", *TARGET_LANGUAGES}
+    if unknown:
+        raise fail(f"term {source!r} has unknown field(s): {', '.join(sorted(unknown))}")
+    targets = {}
+    for language in TARGET_LANGUAGES:
+        value = entry.get(language)
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"term {source!r} has no {language} form")
+        targets[language] = value
+    term_type = entry.get("type")
+    if term_type not in TERM_TYPES:
+        raise fail(f"term {source!r} has type {term_type!r}; expected one of {', '.join(TERM_TYPES)}")
+    variants = entry.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise fail(f"term {source!r}: variants must be a list of non-empty strings")
+    return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")))
+
+
+def _line_of(text: str, source: object) -> int | None:
+    if not isinstance(source, str):
+        return None
+    match = re.search(r'^source\s*=\s*"' + re.escape(source) + '"', text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _index_forms(terms: list[Term], *, path: Path, text: str) -> dict[str, Term]:
+    """Every spelling of every term, with Simplified forms derived by OpenCC."""
+    from opencc import OpenCC
+
+    to_simplified = OpenCC("t2s")
+    forms: dict[str, Term] = {}
+    for term in terms:
+        spellings = [term.source, *term.variants]
+        spellings += [to_simplified.convert(s) for s in spellings]
+        for form in dict.fromkeys(spellings):
+            other = forms.get(form)
+            if other is None or other is term:
+                forms[form] = term
+                continue
+            line = _line_of(text, term.source)
+            if other.targets == term.targets:
+                raise DataFileError(f"duplicate term {form!r} (also under {other.source!r})", path=path, line=line)
+            raise DataFileError(
+                f"conflicting entries for {form!r}: {other.source!r} → {other.targets['en']!r} "
+                f"and {term.source!r} → {term.targets['en']!r}",
+                path=path,
+                line=line,
+            )
+    return forms
+
+
+# -- locking ------------------------------------------------------------------------
+
+_PLACEHOLDER_PREFIXES = ("ZQ", "QX", "XZ")
+
+
+@dataclass(frozen=True)
+class LockedText:
+    text: str  # the sentence with placeholders, sent to MT
+    matches: tuple[TermMatch, ...]
+    prefix: str  # placeholder prefix; one absent from the source text
+
+    def placeholder(self, index: int) -> str:
+        return f"{self.prefix}{index + 1}"
+
+
+def lock(text: str, matches: list[TermMatch]) -> LockedText:
+    # Normally "ZQ"; a sentence that already contains ZQ<digits> gets another
+    # prefix so restoring can never confuse its own text with a placeholder.
+    prefix = next((p for p in _PLACEHOLDER_PREFIXES if not re.search(p + r"\d", text, re.I)), None)
+    if prefix is None or not matches:
+        return LockedText(text, (), _PLACEHOLDER_PREFIXES[0])
+    parts, position = [], 0
+    for index, match in enumerate(matches):
+        parts.append(text[position : match.start])
+        # A placeholder touching a Latin letter or digit (often the next
+        # placeholder: 北海道千歲市 → ZQ1 ZQ2) would fuse with it into one token.
+        if _touches_latin(parts[-1][-1:]) or (not parts[-1] and index and position == match.start):
+            parts.append(" ")
+        parts.append(f"{prefix}{index + 1}")
+        position = match.end
+        if _touches_latin(text[position : position + 1]):
+            parts.append(" ")
+    parts.append(text[position:])
+    return LockedText("".join(parts), tuple(matches), prefix)
+
+
+def _touches_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@dataclass(frozen=True)
+class TermProblem:
+    """A placeholder that did not come back exactly once."""
+
+    kind: str  # "missing", "duplicated", "repaired", "stray"
+    term: Term | None
+    message: str
+
+    @property
+    def serious(self) -> bool:
+        return self.kind in ("missing", "duplicated")
+
+
+@dataclass(frozen=True)
+class Restored:
+    text: str
+    problems: tuple[TermProblem, ...] = ()
+
+
+def restore(locked: LockedText, translation: str, replacements: list[str]) -> Restored:
+    """Put ``replacements[i]`` where placeholder i came back; report the rest."""
+    problems: list[TermProblem] = []
+    prefix = locked.prefix
+    for index, match in enumerate(locked.matches):
+        tag = locked.placeholder(index)
+        exact = re.compile(rf"(?<![A-Za-z0-9]){tag}(?!\d)")
+        found = exact.findall(translation)
+        label = f"{match.text} → {replacements[index]}"
+        if not found:
+            # Models sometimes garble a placeholder: "Zq 1", "ZQ-1". Repair when
+            # exactly one such spelling of this number is present.
+            loose = re.compile(rf"(?<![A-Za-z0-9]){prefix[0]}\W?{prefix[1]}\W?{index + 1}(?!\d)", re.I)
+            garbled = loose.findall(translation)
+            if len(garbled) == 1:
+                translation = loose.sub(tag, translation)
+                problems.append(TermProblem("repaired", match.term, f"repaired garbled placeholder for {label}"))
+            else:
+                problems.append(TermProblem("missing", match.term, f"term missing in MT output: {label}"))
+                continue
+        elif len(found) > 1:
+            # "ZQ1 ZQ1": a stutter, safe to collapse. Otherwise keep every copy
+            # and let the reviewer decide.
+            stutter = re.compile(rf"{tag}(?:[\s,、，]*{tag})+")
+            collapsed = stutter.sub(tag, translation)
+            if len(exact.findall(collapsed)) == 1:
+                translation = collapsed
+                problems.append(TermProblem("repaired", match.term, f"removed repeated placeholder for {label}"))
+            else:
+                problems.append(TermProblem("duplicated", match.term, f"term appears {len(found)} times in MT output: {label}"))
+        translation = exact.sub(lambda _: replacements[index], translation)
+    stray = re.compile(rf"(?<![A-Za-z0-9]){prefix}\d+(?!\d)")
+    if stray.search(translation):
+        problems.append(TermProblem("stray", None, f"removed unknown placeholder(s): {', '.join(stray.findall(translation))}"))
+        translation = re.sub(r"\s{2,}", " ", stray.sub("", translation)).strip()
+    return Restored(translation, tuple(problems))
