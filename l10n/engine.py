@@ -1,0 +1,111 @@
+"""The machine-translation interface every engine and wrapper implements.
+
+An engine translates a whole batch of sentences per call and returns ranked
+hypotheses with scores; ``translate`` is the 1-best shortcut. Pivoting,
+script conversion and caching wrap the same interface, so the pipeline never
+knows how a draft was made — only ``signature`` says it (engine, packages,
+versions, options), for PO comments, caches and scores.
+
+Engines are looked up by name in ``ENGINES`` and imported only when used:
+loading a real one imports CTranslate2 and reads model files.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from l10n.errors import UsageError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decoding:
+    """Decoding options shared by engines (defaults are argostranslate's)."""
+
+    beam_size: int = 4
+    batch_size: int = 32  # sentences per batch
+    threads: int = 0  # compute threads; 0 = one per core
+    compute_type: str = "auto"
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    text: str
+    score: float  # log-probability from the model; higher is better
+
+
+class Engine:
+    source: str  # BCP 47 tags: zh-Hant, zh-Hans, ja, en
+    target: str
+
+    @property
+    def signature(self) -> str:
+        """What produced the drafts, e.g. ``argos:translate-zt_en@1.9``."""
+        raise NotImplementedError
+
+    def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
+        """Up to ``count`` hypotheses per text, best first."""
+        raise NotImplementedError
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        return [ranked[0].text for ranked in self.hypotheses(texts, 1)]
+
+
+class PivotEngine(Engine):
+    """source → pivot → target, as argostranslate's CompositeTranslation does."""
+
+    def __init__(self, first: Engine, second: Engine):
+        self.first, self.second = first, second
+        self.source, self.target = first.source, second.target
+
+    @property
+    def signature(self) -> str:
+        return f"{self.first.signature} + {self.second.signature}"
+
+    def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
+        firsts = self.first.hypotheses(texts, count)
+        # One batched second pass over every first-pass hypothesis.
+        flat = [h for ranked in firsts for h in ranked]
+        seconds = iter(self.second.hypotheses([h.text for h in flat], count))
+        results = []
+        for ranked in firsts:
+            combined = [
+                Hypothesis(second.text, first.score + second.score)
+                for first in ranked
+                for second in next(seconds)
+            ]
+            combined.sort(key=lambda h: h.score, reverse=True)
+            results.append(combined[:count])
+        return results
+
+
+class ConvertingEngine(Engine):
+    """Converts the input script first (e.g. Traditional → Simplified with OpenCC)."""
+
+    def __init__(self, inner: Engine, convert: Callable[[str], str], *, source: str, name: str):
+        self.inner, self.convert, self.name = inner, convert, name
+        self.source, self.target = source, inner.target
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name} + {self.inner.signature}"
+
+    def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
+        return self.inner.hypotheses([self.convert(text) for text in texts], count)
+
+
+#: Engine name → "module:factory". The factory takes (source, target, options)
+#: and returns an Engine or raises NoModelError.
+ENGINES = {
+    "argos": "l10n.engines.argos:open_engine",
+}
+
+
+def open_engine(name: str, source: str, target: str, options) -> Engine:
+    try:
+        module_name, factory_name = ENGINES[name].split(":")
+    except KeyError:
+        raise UsageError(f"unknown engine {name!r}; choose from: {', '.join(ENGINES)}") from None
+    factory = getattr(importlib.import_module(module_name), factory_name)
+    return factory(source, target, options)
