@@ -1,0 +1,106 @@
+"""``l10n build``: the publishable edition from reviewed entries only.
+
+The cleaned source article gives the structure (headline, caption, credit,
+paragraphs); each segment id is looked up in the catalog. Fuzzy drafts never
+leak into an edition: a segment without a reviewed translation is either an
+error or, with ``partial``, left out and named.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import polib
+
+from l10n.article import Article, BlockKind, Segment
+from l10n.errors import L10nError
+
+#: How sentences of one paragraph are joined: Japanese runs them together.
+SENTENCE_JOINER = {"en": " ", "ja": ""}
+
+
+class IncompleteEditionError(L10nError):
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Edition:
+    language: str
+    blocks: tuple[tuple[BlockKind, str], ...]
+    missing: tuple[str, ...]  # segment ids left out (partial builds only)
+
+    @property
+    def headline(self) -> str:
+        return next((text for kind, text in self.blocks if kind is BlockKind.HEADLINE), "")
+
+
+def reviewed(catalog: polib.POFile) -> dict[str, str]:
+    return {e.msgctxt: e.msgstr for e in catalog if not e.obsolete and not e.fuzzy and e.msgstr}
+
+
+def build_edition(article: Article, segments: list[Segment], catalog: polib.POFile, language: str, *,
+                  partial: bool = False) -> Edition:
+    translations = reviewed(catalog)
+    missing = [segment.id for segment in segments if segment.id not in translations]
+    if missing and not partial:
+        raise IncompleteEditionError(
+            f"{len(missing)} of {len(segments)} segments have no reviewed translation "
+            f"(first: {missing[0]}); review them, or build with --partial"
+        )
+    joiner = SENTENCE_JOINER.get(language, " ")
+    blocks = []
+    for index, block in enumerate(article.blocks):
+        parts = [translations[s.id].strip() for s in segments if s.block == index and s.id in translations]
+        if parts:
+            blocks.append((block.kind, joiner.join(parts)))
+    return Edition(language, tuple(blocks), tuple(missing))
+
+
+def to_markdown(edition: Edition) -> str:
+    lines = []
+    for kind, text in edition.blocks:
+        if kind is BlockKind.HEADLINE:
+            lines.append(f"# {text}")
+        elif kind is BlockKind.CAPTION:
+            lines.append(f"*{text}*")
+        elif kind is BlockKind.CREDIT:
+            lines.append(f"**{text}**")
+        else:
+            lines.append(text)
+    return "\n\n".join(lines) + "\n"
+
+
+_STYLE = """
+body { font: 18px/1.7 Georgia, "Hiragino Mincho ProN", "Yu Mincho", serif; max-width: 42rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1a1a1a; }
+h1 { font-size: 1.9rem; line-height: 1.3; }
+figcaption { color: #555; font-size: .9rem; }
+.credit { color: #555; font-size: .9rem; text-transform: none; }
+"""
+
+
+def to_html(edition: Edition) -> str:
+    body = []
+    for kind, text in edition.blocks:
+        escaped = html.escape(text)
+        if kind is BlockKind.HEADLINE:
+            body.append(f"<h1>{escaped}</h1>")
+        elif kind is BlockKind.CAPTION:
+            body.append(f"<figure><figcaption>{escaped}</figcaption></figure>")
+        elif kind is BlockKind.CREDIT:
+            body.append(f'<p class="credit">{escaped}</p>')
+        else:
+            body.append(f"<p>{escaped}</p>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{edition.language}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(edition.headline)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<article>\n"
+        + "\n".join(body)
+        + "\n</article>\n</body>\n</html>\n"
+    )
+
+
+def to_mo(catalog: polib.POFile) -> bytes:
+    """Compiled catalog of the reviewed entries (gettext skips fuzzy ones too)."""
+    return catalog.to_binary()
