@@ -8,7 +8,7 @@ loses human work.
   translator comments — only its location and term comment are refreshed;
 * a segment whose sentence changed gets a fresh fuzzy draft; the old msgid is
   kept as ``#| msgid`` and an old translation as a ``previous translation``
-  comment;
+  comment, and a reviewed old entry is also kept whole as obsolete;
 * an entry whose segment is gone becomes obsolete (``#~``) if it was
   translated, and comes back if the sentence returns;
 * fuzzy drafts are kept too (a reviewer may have started on them) unless the
@@ -191,11 +191,14 @@ def plan_merge(old: polib.POFile | None, segments: Sequence[Segment], *, redraft
             "or move the catalog away",
             path=path or Path(old.fpath or "catalog"),
         )
+    superseded = []
     for segment, entry in _pair_changed(unmatched, list(active.values())):
         plan.previous[segment.id] = entry
         del active[(entry.msgctxt, entry.msgid)]
+        if entry.msgstr and not entry.fuzzy:
+            superseded.append(entry)  # a review stays whole, and returns if the old sentence does
     plan.to_draft += unmatched
-    plan.obsolete = [e for e in active.values() if e.msgstr] + list(retired.values())
+    plan.obsolete = superseded + [e for e in active.values() if e.msgstr] + list(retired.values())
     return plan
 
 

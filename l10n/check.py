@@ -167,6 +167,11 @@ def check_scores(scores: Scores, gate: Gate | None) -> list[Issue]:
         issues.append(Issue("scores", ERROR, f"BLEU {scores.bleu:.1f} is below the gate {gate.min_bleu:.1f}"))
     if scores.chrf < gate.min_chrf:
         issues.append(Issue("scores", ERROR, f"chrF {scores.chrf:.1f} is below the gate {gate.min_chrf:.1f}"))
+    for segment in scores.segments:
+        if segment.hypothesis and segment.chrf < gate.min_segment_chrf:
+            issues.append(Issue("scores", ERROR, f"chrF {segment.chrf:.1f} against its reference is below the "
+                                f"segment gate {gate.min_segment_chrf:.1f}: misaligned or wrong translation?",
+                                segment.id))
     return issues
 
 

@@ -180,15 +180,22 @@ def translate(
     options = _options(source_language=source_language, locales=locales, glossary=glossary, engine=engine,
                        beam_size=beam_size, threads=threads, cache="off" if no_cache else None)
     languages = list(dict.fromkeys(language.value for language in to))
+    err = Console(stderr=True)
     progress = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), disable=quiet or as_json, transient=True)
-    with progress:
-        task = progress.add_task("translate", total=None)
+                        console=err, disable=quiet or as_json or not err.is_terminal, transient=True)
+    task = progress.add_task("translate", total=None)
+
+    def started(total: int) -> None:
+        progress.update(task, total=total)
+        progress.start()  # only once the model route is known: errors come before any bar
+
+    try:
         report = run(
             _collect_sources(sources, name), languages, options, redraft=redraft,
-            on_start=lambda total: progress.update(task, total=total),
-            on_progress=lambda done: progress.advance(task, done),
+            on_start=started, on_progress=lambda done: progress.advance(task, done),
         )
+    finally:
+        progress.stop()
     _notices(report.notices, quiet or as_json)
     if as_json:
         print(json.dumps({
@@ -344,7 +351,7 @@ def models_list(
     available: Annotated[bool, typer.Option("--available", help="Also list the packages of the Argos index (needs network).")] = False,
 ) -> None:
     """Installed translation packages and the language routes they give."""
-    from l10n.models import fetch_index, find_route, installed_packages, packages_dir
+    from l10n.models import fetch_index, find_route, index_url, installed_packages, packages_dir
     from l10n.errors import NoModelError
 
     directory = packages_dir()
@@ -370,7 +377,7 @@ def models_list(
         table = Table(title="Argos package index")
         for column in ("from", "to", "version"):
             table.add_column(column)
-        for entry in fetch_index():
+        for entry in fetch_index(index_url()):
             table.add_row(entry.from_code, entry.to_code, entry.version)
         out.print(table)
 
@@ -383,7 +390,7 @@ def models_install(
     """Install a package from the Argos index (FROM TO) or from a file (--file)."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from l10n.models import install_file, install_from_index, packages_dir
+    from l10n.models import index_url, install_file, install_from_index, packages_dir
 
     directory = packages_dir()
     if file is not None and codes:
@@ -391,9 +398,11 @@ def models_install(
     if file is not None:
         package = install_file(file, directory)
     elif codes and len(codes) == 2:
-        with Progress(BarColumn(), DownloadColumn(), TransferSpeedColumn(), console=Console(stderr=True)) as bar:
+        err = Console(stderr=True)
+        with Progress(BarColumn(), DownloadColumn(), TransferSpeedColumn(), console=err,
+                      disable=not err.is_terminal) as bar:
             task = bar.add_task("download", total=None)
-            package = install_from_index(codes[0], codes[1], directory,
+            package = install_from_index(codes[0], codes[1], directory, url=index_url(),
                                          progress=lambda done, total: bar.update(task, completed=done, total=total))
     else:
         raise UsageError("usage: l10n models install FROM TO, or l10n models install --file PATH.argosmodel")

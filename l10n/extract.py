@@ -164,11 +164,18 @@ HEADER_WINDOW = 8
 DUPLICATE_TITLE_SIMILARITY = 0.6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
 
-_CAPTION = re.compile(r"^[▲△▼▶►◆■●]|[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*[／/:：]", re.I)
-_CREDIT = re.compile(
-    r"^[（(]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|撰稿|作者|責任編輯|责任编辑|編輯|编辑|中央社|報導|报道)"
-    r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
+_CAPTION = re.compile(
+    r"^[▲△▼▶►◆■●]"  # ETtoday, UDN, LTN mark captions with a triangle
+    r"|[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*[／/:：]"  # （圖／達志／美聯社）
+    r"|(?:記者|记者)\S{1,4}(?:攝|摄)",  # CNA: （中央社記者張三攝　114年11月20日）
+    re.I,
 )
+_CREDIT = re.compile(
+    r"^[（(]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|撰稿|作者|責任編輯|责任编辑|編輯|编辑|中央社|報導|报道|來源|来源)"
+    r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
+    r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
+)
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
 def _visible_length(line: str) -> int:
@@ -196,7 +203,12 @@ def is_caption(line: str) -> bool:
 
 
 def is_credit(line: str) -> bool:
-    return bool(_CREDIT.match(line)) and _visible_length(line) <= 40
+    return bool(_CREDIT.search(line)) and _visible_length(line) <= 60 and not _ends_sentence(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A publication date and time, alone or with the outlet's name."""
+    return bool(_DATE.search(line)) and _visible_length(line) <= 60 and not _ends_sentence(line)
 
 
 def is_link_list(line: str) -> bool:
@@ -215,6 +227,7 @@ def is_title(line: str) -> bool:
         and not is_link_list(line)
         and not is_caption(line)
         and not is_credit(line)
+        and not is_dateline(line)
     )
 
 
@@ -269,10 +282,10 @@ def find_header(lines: list[str], body_start: int) -> list[Block]:
             if _similar(line, headline):
                 continue  # the same headline shown again (page title, og:title)
             break
-        if is_credit(line):
-            header.insert(0, Block(BlockKind.CREDIT, line))
-        elif is_caption(line):
+        if is_caption(line):
             header.insert(0, Block(BlockKind.CAPTION, line))
+        elif is_credit(line):
+            header.insert(0, Block(BlockKind.CREDIT, line))
         elif is_title(line):
             headline = line
             header.insert(0, Block(BlockKind.HEADLINE, line))

@@ -124,11 +124,14 @@ def parse_glossary(document: dict, *, path: Path, text: str, digest: str) -> Glo
     entries = document.get("term", [])
     if not isinstance(entries, list):
         raise DataFileError("expected [[term]] tables", path=path)
-    terms = []
+    terms, lines, seen = [], [], {}
     for entry in entries:
-        line = _line_of(text, entry.get("source"))
+        source = entry.get("source")
+        seen[source] = seen.get(source, 0) + 1 if isinstance(source, str) else 0
+        line = _line_of(text, source, seen.get(source, 1))
         terms.append(_parse_term(entry, path=path, line=line))
-    forms = _index_forms(terms, path=path, text=text)
+        lines.append(line)
+    forms = _index_forms(terms, lines, path=path)
     return Glossary(tuple(terms), digest, forms)
 
 
@@ -157,20 +160,23 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")))
 
 
-def _line_of(text: str, source: object) -> int | None:
+def _line_of(text: str, source: object, occurrence: int = 1) -> int | None:
+    """Line of the n-th ``source = "…"`` (tomllib reports no positions)."""
     if not isinstance(source, str):
         return None
-    match = re.search(r'^source\s*=\s*"' + re.escape(source) + '"', text, re.M)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    matches = list(re.finditer(r'^source\s*=\s*"' + re.escape(source) + '"', text, re.M))
+    if len(matches) < occurrence:
+        return None
+    return text.count("\n", 0, matches[occurrence - 1].start()) + 1
 
 
-def _index_forms(terms: list[Term], *, path: Path, text: str) -> dict[str, Term]:
+def _index_forms(terms: list[Term], lines: list[int | None], *, path: Path) -> dict[str, Term]:
     """Every spelling of every term, with Simplified forms derived by OpenCC."""
     from opencc import OpenCC
 
     to_simplified = OpenCC("t2s")
     forms: dict[str, Term] = {}
-    for term in terms:
+    for term, line in zip(terms, lines):
         spellings = [term.source, *term.variants]
         spellings += [to_simplified.convert(s) for s in spellings]
         for form in dict.fromkeys(spellings):
@@ -178,7 +184,6 @@ def _index_forms(terms: list[Term], *, path: Path, text: str) -> dict[str, Term]
             if other is None or other is term:
                 forms[form] = term
                 continue
-            line = _line_of(text, term.source)
             if other.targets == term.targets:
                 raise DataFileError(f"duplicate term {form!r} (also under {other.source!r})", path=path, line=line)
             raise DataFileError(

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from l10n.errors import NoModelError, PackageError
 
-DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 #: Seconds to wait for the package index or a download before giving up.
 NETWORK_TIMEOUT = 30
 
@@ -217,6 +217,12 @@ def install_file(path: Path, directory: Path) -> Package:
 # -- the package index ----------------------------------------------------------------------
 
 
+def index_url(environ: Mapping[str, str] = os.environ) -> str:
+    """argostranslate's index location: ARGOS_PACKAGE_INDEX (a base URL) or the default."""
+    base = environ.get("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX
+    return base.rstrip("/") + "/index.json"
+
+
 @dataclass(frozen=True)
 class IndexEntry:
     from_code: str
@@ -227,7 +233,7 @@ class IndexEntry:
     to_name: str = ""
 
 
-def fetch_index(url: str = DEFAULT_INDEX_URL) -> list[IndexEntry]:
+def fetch_index(url: str) -> list[IndexEntry]:
     try:
         with urllib.request.urlopen(url, timeout=NETWORK_TIMEOUT) as response:
             entries = json.loads(response.read().decode("utf-8"))
@@ -267,11 +273,12 @@ def download(entry: IndexEntry, into: Path, progress: Callable[[int, int | None]
 
 
 def install_from_index(
-    from_code: str, to_code: str, directory: Path, *, index_url: str = DEFAULT_INDEX_URL,
+    from_code: str, to_code: str, directory: Path, *, url: str,
     progress: Callable[[int, int | None], None] = lambda done, total: None,
 ) -> Package:
-    entries = [e for e in fetch_index(index_url) if (e.from_code, e.to_code) == (from_code, to_code)]
+    entries = [e for e in fetch_index(url) if (e.from_code, e.to_code) == (from_code, to_code)]
     if not entries:
         raise PackageError(f"the Argos package index has no {from_code} → {to_code} package")
+    entries.sort(key=lambda e: [int(part) if part.isdigit() else 0 for part in e.version.split(".")], reverse=True)
     with tempfile.TemporaryDirectory(prefix="l10n-download-") as scratch:
         return install_file(download(entries[0], Path(scratch), progress), directory)

@@ -22,6 +22,7 @@ SEGMENTER = "l10n-punct-1"  # bump when the splitting rules change
 
 _PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "〈": "〉", "‘": "’"}
 _CLOSERS = set(_PAIRS.values())
+_QUOTES = set("「『“‘")  # a quotation ending in 。 ends the sentence; brackets do not
 _FULL_STOPS = set("。！？!?")
 
 
@@ -64,7 +65,7 @@ def split_sentences(text: str) -> list[str]:
             close = pairs[index]
             inner = text[index + 1 : close].rstrip()
             # A quotation that ends in a full stop ends the sentence with it.
-            if inner and inner[-1] in _FULL_STOPS:
+            if text[index] in _QUOTES and inner and inner[-1] in _FULL_STOPS:
                 cuts.append(close + 1)
             index = close + 1
             continue

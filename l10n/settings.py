@@ -24,10 +24,11 @@ TARGET_LANGUAGES = ("en", "ja")
 
 @dataclass(frozen=True)
 class Gate:
-    """Minimum corpus scores of a reviewed edition against its references."""
+    """Minimum scores of a reviewed edition against its references."""
 
     min_bleu: float
     min_chrf: float
+    min_segment_chrf: float = 0.0  # every segment; catches a translation filed under the wrong segment
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,9 +122,11 @@ def _gates(table: Any, root: Path) -> dict[str, Gate]:
     gates = {}
     for language, gate in (table or {}).items():
         try:
-            gates[language] = Gate(float(gate["min_bleu"]), float(gate["min_chrf"]))
-        except (KeyError, TypeError, ValueError):
+            gates[language] = Gate(float(gate["min_bleu"]), float(gate["min_chrf"]),
+                                   float(gate.get("min_segment_chrf", 0)))
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise DataFileError(
-                f"[tool.l10n.gates.{language}] needs numeric min_bleu and min_chrf", path=root / "pyproject.toml"
+                f"[tool.l10n.gates.{language}] needs numeric min_bleu and min_chrf (and optionally min_segment_chrf)",
+                path=root / "pyproject.toml",
             ) from None
     return gates

@@ -1,0 +1,154 @@
+"""The quality loop: `l10n score`, `l10n check` and `l10n build` on the reviewed editions."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.numbers import compare
+
+from tests.conftest import REPO
+
+EN_PO = Path("locales/en/LC_MESSAGES/article.po")
+JA_PO = Path("locales/ja/LC_MESSAGES/article.po")
+
+
+@pytest.fixture
+def edition(project) -> Path:
+    """The project with this repository's reviewed catalogs, references and gates."""
+    shutil.copytree(REPO / "locales", project / "locales", ignore=shutil.ignore_patterns("drafts", "*.mo", "*.html", "*.md"))
+    shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
+    return project
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_the_reviewed_editions_pass_the_gate(edition, run):
+    result = run("check", "--to", "en", "--to", "ja")
+    assert result.exit_code == 0, result.output
+    assert "en: ok — 0 errors" in result.output and "ja: ok — 0 errors" in result.output
+
+
+PLANTED = {
+    "wrong magnitude": (EN_PO, "$12 billion", "$120 billion", "en",
+                        "s-7b63f5b3: error: [numbers] wrong order of magnitude: 120億 (12,000,000,000) appears as "
+                        "120 billion (120,000,000,000)"),
+    "term in the Chinese form": (JA_PO, "北海道千歳市で建設が進む", "北海道千歲市で建設が進む", "ja",
+                                 "caption: error: [glossary] 千歲市 must appear as '千歳市'"),
+    "term missing": (EN_PO, "Rapidus CEO Atsuyoshi Koike", "Rapidus CEO Koike", "en",
+                     "s-46fdf8b2: error: [glossary] 小池敦義 must appear as 'Atsuyoshi Koike'"),
+    "fuzzy entry": (EN_PO, 'msgctxt "s-a3c95efd"', '#, fuzzy\nmsgctxt "s-a3c95efd"', "en",
+                    "s-a3c95efd: error: [completeness] fuzzy: not reviewed yet"),
+    "CJK punctuation in English": (EN_PO, "remains strong.", "remains strong。", "en",
+                                   "s-a3c95efd: error: [punctuation] CJK punctuation in English text: '。'"),
+    "Japanese sentence without 。": (JA_PO, "根強い。", "根強い", "ja",
+                                    "s-a3c95efd: error: [punctuation] a Japanese sentence must end with 。"),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(PLANTED))
+def test_check_catches_each_planted_defect(edition, run, defect):
+    path, old, new, language, line = PLANTED[defect]
+    edit(path, old, new)
+    result = run("check", "--to", language)
+    assert result.exit_code == 1
+    assert f"{path.resolve()}: {line}" in result.output, result.output
+
+
+def test_check_catches_translations_swapped_between_segments(edition, run):
+    catalog = polib.pofile(str(EN_PO), wrapwidth=0)
+    first, second = catalog.find("s-5013ac7b", by="msgctxt"), catalog.find("s-5d646284", by="msgctxt")
+    first.msgstr, second.msgstr = second.msgstr, first.msgstr
+    catalog.save()
+    result = run("check", "--to", "en")
+    assert result.exit_code == 1
+    assert re.search(r"s-5013ac7b: error: \[scores\] chrF \d+\.\d against its reference is below the segment gate",
+                     result.output), result.output
+
+
+def test_check_reports_a_catalog_that_misses_segments(edition, run):
+    catalog = polib.pofile(str(JA_PO), wrapwidth=0)
+    catalog.remove(catalog.find("credit", by="msgctxt"))
+    catalog.save()
+    result = run("check", "--to", "ja")
+    assert result.exit_code == 1
+    assert "credit: error: [segments] segment missing from the catalog" in result.output
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_score_equals_the_sacrebleu_command_line(edition, run, tmp_path, language):
+    result = run("score", "--to", language, "--json")
+    assert result.exit_code == 0, result.output
+    (scores,) = json.loads(result.output)
+    hyps, refs = tmp_path / "hyp.txt", tmp_path / "ref.txt"
+    hyps.write_text("".join(s["hypothesis"] + "\n" for s in scores["segments"]), encoding="utf-8")
+    refs.write_text("".join(s["reference"] + "\n" for s in scores["segments"]), encoding="utf-8")
+    tokenizer = {"en": "13a", "ja": "ja-mecab"}[language]
+    cli = subprocess.run(["sacrebleu", str(refs), "-i", str(hyps), "-m", "bleu", "chrf", "--tokenize", tokenizer,
+                          "--score-only", "--format", "text", "-w", "4"], capture_output=True, text=True, check=True)
+    bleu, chrf = (float(value) for value in cli.stdout.split())
+    assert round(scores["bleu"], 4) == bleu and round(scores["chrf"], 4) == chrf
+    assert scores["signature"]["tok"] == tokenizer and scores["signature"]["nrefs"] == "1"
+
+
+def test_build_writes_both_editions_from_reviewed_entries(edition, run):
+    result = run("build", "--to", "en", "--to", "ja")
+    assert result.exit_code == 0, result.output
+    html = Path("locales/ja/article.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="ja">' in html and '<meta charset="utf-8">' in html
+    assert "<h1>「北海道バレー」でテック集積地を構築へ" in html
+    markdown = Path("locales/en/article.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# ") and markdown.count("\n\n") == 17  # headline, caption, credit, 15 paragraphs
+    import gettext
+
+    with open("locales/en/LC_MESSAGES/article.mo", "rb") as compiled:
+        translations = gettext.GNUTranslations(compiled)
+    assert translations.pgettext("s-a3c95efd", "然而，外界質疑仍然強烈。") == \
+        polib.pofile(str(EN_PO)).find("s-a3c95efd", by="msgctxt").msgstr
+
+
+def test_fuzzy_drafts_never_leak_into_an_edition(edition, run):
+    edit(EN_PO, 'msgctxt "s-a3c95efd"', '#, fuzzy\nmsgctxt "s-a3c95efd"')
+    refused = run("build", "--to", "en")
+    assert refused.exit_code == 1 and "1 of 34 segments have no reviewed translation" in refused.output
+    assert not Path("locales/en/article.html").exists()
+    assert run("build", "--to", "en", "--partial").exit_code == 0
+    fuzzy_text = polib.pofile(str(EN_PO)).find("s-a3c95efd", by="msgctxt").msgstr
+    assert fuzzy_text not in Path("locales/en/article.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "problems"),
+    [
+        ("獲得120億美元挹注", "received $12 billion", "en", []),
+        ("獲得120億美元挹注", "received 120億ドル", "ja", []),
+        ("所需的5兆日圓", "the 5 trillion yen it needs", "en", []),
+        ("補上4萬名工程師", "fill a gap of 40,000 engineers", "en", []),
+        ("補上4萬名工程師", "4万人の技術者", "ja", []),
+        ("1/3以上的預算", "more than a third of the budget", "en", []),
+        ("1/3以上的預算", "予算の3分の1以上", "ja", []),
+        ("百分之十", "10 percent", "en", []),
+        ("二〇二七年量產", "mass production in 2027", "en", []),
+        ("12至28奈米晶片", "12- to 28-nanometer chips", "en", []),
+        ("3到4倍的速度", "three to four times as fast", "en", []),
+        ("第2座工廠", "a second plant", "en", []),
+        ("數百億美元", "tens of billions of dollars", "en", []),
+        ("獲得120億美元挹注", "received $120 billion", "en", ["wrong order of magnitude"]),
+        ("所需的5兆日圓", "5 billion yen", "en", ["wrong order of magnitude"]),
+        ("補上4萬名工程師", "4000人の技術者", "ja", ["wrong order of magnitude"]),
+        ("2奈米晶片", "nanometer chips", "en", ["number missing"]),
+    ],
+)
+def test_number_fidelity(source, target, language, problems):
+    found = [problem.message.split(":")[0] for problem in compare(source, "zh-Hant", target, language)]
+    assert found == problems
