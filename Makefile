@@ -1,0 +1,31 @@
+# Two commands on a fresh clone (see README):
+#   make translate   install, then translate the bundled article into English and Japanese
+#   make test        install, then run the test suite and the quality gate
+#
+# torch comes first, pinned: argostranslate needs stanza, which needs torch, and
+# an unpinned install pulls a multi-GB CUDA build. On a machine without a local
+# CPU wheel add  TORCH_INDEX=--index-url=https://download.pytorch.org/whl/cpu
+
+VENV ?= .venv
+PYTHON ?= python3
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+BIN := $(VENV)/bin
+
+.PHONY: install translate test
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet $(TORCH_INDEX) $(TORCH)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+translate: install
+	$(BIN)/l10n translate --to en --to ja
+
+test: install
+	$(BIN)/pytest
+	$(BIN)/l10n check --to en --to ja
