@@ -359,11 +359,12 @@ def _make_echo(
     """Turn a randomly filled spec into a copy machine.
 
     The residual stream is split into a position subspace (the first
-    POSITION_DIMS dimensions, at most a head) and a token subspace. Every sub-layer keeps its
-    random weights but writes nothing back, except the cross-attention of the
-    last decoder layer: its queries and keys compare positions, so decoder
-    step t attends to source position t; its values carry the source token,
-    which it adds to the stream louder than the decoder's own input token.
+    POSITION_DIMS dimensions, at most a head) and a token subspace. Every
+    sub-layer keeps its random weights but writes nothing back, except the
+    cross-attention of the last decoder layer: its queries and keys compare
+    positions, so decoder step t attends to source position t; its values
+    carry the source token, which it adds to the stream louder than the
+    decoder's own input token.
     The output projection scores each token by its likeness to the copy.
 
     Token and position vectors are unit vectors with zero mean, in orthogonal
