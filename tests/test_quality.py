@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -94,7 +95,7 @@ def test_score_equals_the_sacrebleu_command_line(edition, run, tmp_path, languag
     hyps.write_text("".join(s["hypothesis"] + "\n" for s in scores["segments"]), encoding="utf-8")
     refs.write_text("".join(s["reference"] + "\n" for s in scores["segments"]), encoding="utf-8")
     tokenizer = {"en": "13a", "ja": "ja-mecab"}[language]
-    cli = subprocess.run(["sacrebleu", str(refs), "-i", str(hyps), "-m", "bleu", "chrf", "--tokenize", tokenizer,
+    cli = subprocess.run([sys.executable, "-m", "sacrebleu", str(refs), "-i", str(hyps), "-m", "bleu", "chrf", "--tokenize", tokenizer,
                           "--score-only", "--format", "text", "-w", "4"], capture_output=True, text=True, check=True)
     bleu, chrf = (float(value) for value in cli.stdout.split())
     assert round(scores["bleu"], 4) == bleu and round(scores["chrf"], 4) == chrf
