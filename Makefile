@@ -12,7 +12,7 @@ TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 BIN := $(VENV)/bin
 
-.PHONY: install translate test
+.PHONY: install browser translate test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ install: $(VENV)/.installed
 translate: install
 	$(BIN)/l10n translate --to en --to ja
 
-test: install
-	$(BIN)/pytest
+# The report test renders HTML in headless Chromium (Debian: chromium, chromium-driver).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "install chromium and chromium-driver (sudo apt-get install chromium chromium-driver)"; exit 1; fi; \
+	fi
+
+test: install browser
+	L10N_REQUIRE_BROWSER=1 $(BIN)/pytest
 	$(BIN)/l10n check --to en --to ja

@@ -343,6 +343,57 @@ def build(
             out.print(f"wrote {path}", markup=False)
 
 
+@app.command()
+def report(
+    to: ToOpt,
+    name: NameOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="HTML file to write (one language). Default: locales/<lang>/<name>.report.html.")] = None,
+    locales: LocalesOpt = None,
+    glossary: GlossaryOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """A standalone HTML review report: source, MT draft, reviewed text and reference side by side."""
+    from l10n import check as checks
+    from l10n import report as reporting
+    from l10n.catalog import load_catalog, stats
+    from l10n.files import atomic_write
+    from l10n.glossary import load_glossary
+    from l10n.workspace import load_reference_texts
+
+    options = _options(locales=locales, glossary=glossary)
+    terms = load_glossary(options.glossary)
+    languages = list(dict.fromkeys(item.value for item in to))
+    if output is not None and len(languages) > 1:
+        raise UsageError("--output takes one language; leave it out to write one report per language")
+    for language in languages:
+        name_ = name or DEFAULT_NAME
+        files, article, segments, catalog = _load_quality_inputs(options, name_, language)
+        references = load_reference_texts(files, language) if files.references(language).exists() else {}
+        drafts = load_catalog(files.drafts(language)) if files.drafts(language).exists() else None
+        scores = _score(options, name_, language, "reviewed") if references else None
+        draft_scores = _score(options, name_, language, "drafts") if references and drafts is not None else None
+        entry_issues = checks.check_entries(catalog, source_language=article.language, language=language,
+                                            glossary=terms, only_reviewed=False)
+        catalog_issues = checks.check_catalog(catalog, segments, language=language, allow_fuzzy=True,
+                                              allow_untranslated=True)
+        if scores is not None:
+            catalog_issues += checks.check_scores(scores, options.gates.get(language))
+        segment_issues = [i for i in entry_issues + catalog_issues if i.segment]
+        rows = reporting.rows_for(
+            segments,
+            translations={e.msgctxt: (e.msgstr, not e.fuzzy) for e in catalog if not e.obsolete and e.msgstr},
+            drafts={e.msgctxt: e.msgstr for e in drafts} if drafts is not None else {},
+            references={key: ref.text for key, ref in references.items()},
+            scores=scores, draft_scores=draft_scores, issues=segment_issues,
+        )
+        page = reporting.render(name=name_, language=language, rows=rows, stats=stats(catalog), scores=scores,
+                                draft_scores=draft_scores, glossary=terms,
+                                catalog_issues=[i for i in catalog_issues if not i.segment])
+        target = output or files.edition(language, ".report.html")
+        atomic_write(target, page)
+        _out(quiet).print(f"wrote {target}", markup=False)
+
+
 # -- models -----------------------------------------------------------------------------------
 
 

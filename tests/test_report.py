@@ -1,0 +1,68 @@
+"""`l10n report`: a standalone HTML page, checked in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.test_quality import edition  # noqa: F401  (fixture)
+
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+
+
+@pytest.fixture
+def browser():
+    if not (CHROMIUM and CHROMEDRIVER):
+        if os.environ.get("L10N_REQUIRE_BROWSER"):
+            pytest.fail("chromium and chromium-driver are required (make test installs them)")
+        pytest.skip("chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,2000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_report_renders_every_text_in_chromium(edition, installed, run, browser, tmp_path, language):  # noqa: F811
+    # Drafts for every segment, then one entry sent back to review: all four columns have content.
+    assert run("translate", "--to", language).exit_code == 0
+    catalog_path = Path(f"locales/{language}/LC_MESSAGES/article.po")
+    catalog = polib.pofile(str(catalog_path), wrapwidth=0)
+    catalog.find("s-a3c95efd", by="msgctxt").flags.append("fuzzy")
+    catalog.save()
+
+    result = run("report", "--to", language)
+    assert result.exit_code == 0, result.output
+    page = Path(f"locales/{language}/article.report.html")
+    source = page.read_text(encoding="utf-8")
+    assert "http://" not in source and "https://" not in source and "<script" not in source
+
+    browser.get(page.resolve().as_uri())
+    text = browser.find_element("tag name", "body").text
+    browser.save_screenshot(str(tmp_path / f"report-{language}.png"))
+    assert (tmp_path / f"report-{language}.png").stat().st_size > 10_000
+
+    references = [line.split("\t")[2] for line in
+                  Path(f"locales/references/article.{language}.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    drafts = polib.pofile(f"locales/drafts/{language}/article.po")
+    catalog = polib.pofile(str(catalog_path))
+    flat = text.replace("\n", "")
+    for entry, reference in zip(catalog, references):
+        for expected in (entry.msgctxt, entry.msgid, entry.msgstr, reference,
+                         drafts.find(entry.msgctxt, by="msgctxt").msgstr):
+            assert expected.replace("\n", "") in flat, (entry.msgctxt, expected)
+    assert "fuzzy: " in text and "reviewed\n33" in text and "fuzzy\n1" in text
+    assert "BLEU (reviewed)" in text and "chrF (MT drafts)" in text
+    assert browser.execute_script("return document.querySelectorAll('mark').length") > 100
