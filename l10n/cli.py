@@ -44,7 +44,9 @@ class _Group(TyperGroup):
 app = typer.Typer(cls=_Group, no_args_is_help=True, add_completion=False, rich_markup_mode=None,
                   help="Offline translation of news articles into reviewed English and Japanese editions.")
 models_app = typer.Typer(cls=_Group, no_args_is_help=True, help="List and install Argos Translate model packages.")
+glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange the term glossary as TBX.")
 app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
 
 
 class Language(str, Enum):
@@ -392,6 +394,78 @@ def report(
         target = output or files.edition(language, ".report.html")
         atomic_write(target, page)
         _out(quiet).print(f"wrote {target}", markup=False)
+
+
+@app.command()
+def tmx(
+    to: ToOpt,
+    name: NameOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="TMX file (one language). Default: locales/<lang>/<name>.tmx.")] = None,
+    locales: LocalesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Export the reviewed sentence pairs as TMX 1.4 (translation memory)."""
+    from l10n import __version__ as version
+    from l10n.build import reviewed
+    from l10n.files import atomic_write
+    from l10n.interchange import pairs_to_tmx
+
+    options = _options(locales=locales)
+    languages = list(dict.fromkeys(item.value for item in to))
+    if output is not None and len(languages) > 1:
+        raise UsageError("--output takes one language; leave it out to write one file per language")
+    for language in languages:
+        files, article, segments, catalog = _load_quality_inputs(options, name or DEFAULT_NAME, language)
+        translations = reviewed(catalog)
+        pairs = [(s.id, s.source, translations[s.id]) for s in segments if s.id in translations]
+        target = output or files.edition(language, ".tmx")
+        atomic_write(target, pairs_to_tmx(pairs, source_language=article.language, target_language=language,
+                                          tool_version=version))
+        _out(quiet).print(f"wrote {target}: {len(pairs)} reviewed pairs", markup=False)
+
+
+@glossary_app.command("export")
+def glossary_export(
+    output: Annotated[Path, typer.Argument(help="TBX file to write.")],
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Write the glossary as TBX-Basic (zh-Hant with variants, en, ja)."""
+    from l10n.files import atomic_write
+    from l10n.glossary import load_glossary
+    from l10n.interchange import glossary_to_tbx
+
+    options = _options(glossary=glossary)
+    terms = load_glossary(options.glossary)
+    atomic_write(output, glossary_to_tbx(terms, description=f"l10n glossary {options.glossary.name} ({terms.digest})"))
+    _out().print(f"wrote {output}: {len(terms.terms)} terms", markup=False)
+
+
+@glossary_app.command("import")
+def glossary_import(
+    source: Annotated[Path, typer.Argument(help="TBX file to read.")],
+    glossary: GlossaryOpt = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite an existing glossary file.")] = False,
+) -> None:
+    """Read a TBX file into the glossary file (TOML); validated before anything is written."""
+    import tomllib
+
+    from l10n.files import atomic_write
+    from l10n.glossary import parse_glossary
+    from l10n.interchange import glossary_toml, terms_from_tbx
+
+    options = _options(glossary=glossary)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"{source}: {error.strerror}", path=source) from None
+    terms = terms_from_tbx(data, path=source)
+    text = glossary_toml(terms, header=f"Term glossary imported from {source.name} by l10n.")
+    parse_glossary(tomllib.loads(text), path=source, text=text, digest="")  # same checks as loading
+    target = options.glossary
+    if target.exists() and target.read_text(encoding="utf-8") != text and not replace:
+        raise UsageError(f"{target} exists; use --replace to overwrite it with {source}")
+    atomic_write(target, text)
+    _out().print(f"wrote {target}: {len(terms)} terms", markup=False)
 
 
 # -- models -----------------------------------------------------------------------------------
