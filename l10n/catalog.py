@@ -37,6 +37,9 @@ SAME_SENTENCE_SIMILARITY = 0.5
 #: An existing catalog sharing fewer than this share of its sentences with the
 #: new source was made from another article; merging would obsolete it all.
 MIN_SHARED_SOURCE = 0.3
+#: Below this many entries a catalog is too small to tell (a short article
+#: rewritten is still the same article).
+MIN_ENTRIES_TO_COMPARE = 5
 
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "ja": "nplurals=1; plural=0;"}
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese"}
@@ -184,19 +187,20 @@ def plan_merge(old: polib.POFile | None, segments: Sequence[Segment], *, redraft
         plan.kept[segment.id] = entry
         if not entry.msgstr or (redraft and entry.fuzzy):
             plan.to_draft.append(segment)
-    if active and len(plan.kept) < MIN_SHARED_SOURCE * (len(active) + len(plan.kept)):
-        raise CatalogMismatchError(
-            f"this catalog was made from a different article ({len(plan.kept)} of "
-            f"{len(active) + len(plan.kept)} sentences match); translate under another --name, "
-            "or move the catalog away",
-            path=path or Path(old.fpath or "catalog"),
-        )
+    before = len(active) + len(plan.kept)
     superseded = []
     for segment, entry in _pair_changed(unmatched, list(active.values())):
         plan.previous[segment.id] = entry
         del active[(entry.msgctxt, entry.msgid)]
         if entry.msgstr and not entry.fuzzy:
             superseded.append(entry)  # a review stays whole, and returns if the old sentence does
+    shared = len(plan.kept) + len(plan.previous)
+    if before >= MIN_ENTRIES_TO_COMPARE and shared < MIN_SHARED_SOURCE * before:
+        raise CatalogMismatchError(
+            f"this catalog was made from a different article ({shared} of {before} sentences match); "
+            "translate under another --name, or move the catalog away",
+            path=path or Path(old.fpath or "catalog"),
+        )
     plan.to_draft += unmatched
     plan.obsolete = superseded + [e for e in active.values() if e.msgstr] + list(retired.values())
     return plan

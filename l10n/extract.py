@@ -341,4 +341,6 @@ def extract_article(page: Page, *, language: str | None = None) -> Extraction:
         language = detected
         if detected != "zh-Hant":
             notices.append(f"the article is in {detected}, not Traditional Chinese")
+    elif language != detected:
+        notices.append(f"the article looks like {detected}, but the source language is set to {language}")
     return Extraction(Article(tuple(blocks), language), tuple(notices))

@@ -107,13 +107,15 @@ class Route:
 
 
 def find_route(packages: list[Package], source: str, target: str) -> Route:
-    """Prefer a direct package; Traditional Chinese may go through OpenCC to a
-    Simplified package; any pair may pivot through English (as Argos does)."""
+    """Prefer a direct package; Chinese in one script may go through OpenCC to a
+    package for the other; any pair may pivot through English (as Argos does)."""
     by_pair = {(p.from_code, p.to_code): p for p in packages}
     target_code = ARGOS_CODES[target]
     starts = [(ARGOS_CODES[source], None)]
     if source == "zh-Hant":
         starts.append(("zh", "t2s"))
+    elif source == "zh-Hans":
+        starts.append(("zt", "s2t"))
     for start, conversion in starts:
         if (start, target_code) in by_pair:
             return Route((by_pair[start, target_code],), conversion)

@@ -271,6 +271,7 @@ class _catalog_lock:
     def __enter__(self):
         from filelock import FileLock, Timeout
 
+        check_writable([self.path])
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT)

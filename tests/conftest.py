@@ -91,7 +91,7 @@ def project(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "project"
     root.mkdir()
     (root / "pyproject.toml").write_text(
-        '[tool.l10n]\nsource_language = "zh-Hant"\n\n'
+        '[tool.l10n]\n\n'
         "[tool.l10n.gates.en]\nmin_bleu = 25\nmin_chrf = 50\n\n"
         "[tool.l10n.gates.ja]\nmin_bleu = 25\nmin_chrf = 30\n",
         encoding="utf-8",

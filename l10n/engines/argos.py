@@ -116,7 +116,7 @@ def open_engine(source: str, target: str, options) -> Engine:
     route = find_route(installed_packages(packages_dir()), source, target)
     decoding = options.decoding
     steps: list[Engine] = []
-    step_source = source if route.opencc is None else "zh-Hans"
+    step_source = {None: source, "t2s": "zh-Hans", "s2t": "zh-Hant"}[route.opencc]
     for package in route.packages:
         step_target = target if package.to_code == ARGOS_CODES[target] else "en"
         steps.append(ArgosPackageEngine(package, step_source, step_target, decoding))
