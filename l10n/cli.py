@@ -207,13 +207,15 @@ def translate(
         }, ensure_ascii=False, indent=2))
         return
     table = Table(title="l10n translate")
-    for column in ("catalog", "lang", "segments", "new drafts", "kept", "changed", "obsolete", "flagged", "reviewed", "file"):
-        table.add_column(column, justify="left" if column in ("catalog", "file") else "right")
+    for column in ("catalog", "segs", "new", "kept", "changed", "obsolete", "flagged", "reviewed"):
+        table.add_column(column, justify="left" if column == "catalog" else "right")
     for c in report.catalogs:
-        table.add_row(c.name, c.language, str(c.stats.total), str(c.drafted), str(c.kept), str(c.changed),
-                      str(c.obsoleted), str(c.flagged), f"{c.stats.reviewed}/{c.stats.total}",
-                      "written" if c.written else "unchanged")
-    _out(quiet).print(table)
+        table.add_row(f"{c.name} → {c.language}", str(c.stats.total), str(c.drafted), str(c.kept), str(c.changed),
+                      str(c.obsoleted), str(c.flagged), f"{c.stats.reviewed}/{c.stats.total}")
+    out = _out(quiet)
+    out.print(table)
+    for c in report.catalogs:
+        out.print(f"{c.path}: {'written' if c.written else 'unchanged'}", markup=False)
 
 
 def _load_quality_inputs(options: Options, name: str, language: str):
