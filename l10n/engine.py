@@ -95,17 +95,20 @@ class ConvertingEngine(Engine):
         return self.inner.hypotheses([self.convert(text) for text in texts], count)
 
 
-#: Engine name → "module:factory". The factory takes (source, target, options)
-#: and returns an Engine or raises NoModelError.
+#: Engine name → "module:factory". The factory takes (source, target, options,
+#: cache=, loaded=) and returns an Engine or raises NoModelError.
 ENGINES = {
     "argos": "l10n.engines.argos:open_engine",
 }
 
 
-def open_engine(name: str, source: str, target: str, options) -> Engine:
+def open_engine(name: str, source: str, target: str, options, *, cache=None, loaded: dict | None = None) -> Engine:
+    """An engine for the pair. ``loaded`` is the run's registry of model engines,
+    so a model used by several routes (zt→en for English and, pivoting, for
+    Japanese) loads once; ``cache`` (a DraftCache) wraps each model."""
     try:
         module_name, factory_name = ENGINES[name].split(":")
     except KeyError:
         raise UsageError(f"unknown engine {name!r}; choose from: {', '.join(ENGINES)}") from None
     factory = getattr(importlib.import_module(module_name), factory_name)
-    return factory(source, target, options)
+    return factory(source, target, options, cache=cache, loaded={} if loaded is None else loaded)

@@ -80,16 +80,15 @@ def prepare(source: Source, options: Options) -> Prepared:
     return Prepared(source, extraction.article, segments, extraction.notices)
 
 
-def open_engines(languages: Sequence[str], sources: set[str], options: Options) -> dict[tuple[str, str], Engine]:
+def open_engines(languages: Sequence[str], sources: set[str], options: Options,
+                 loaded: dict) -> dict[tuple[str, str], Engine]:
     """Find a model route for every pair before any work; NoModelError otherwise."""
-    engines = {}
-    for source in sorted(sources):
-        for target in languages:
-            engine = open_engine(options.engine, source, target, options)
-            if options.cache_dir is not None:
-                engine = CachedEngine(engine, DraftCache(options.cache_dir), options.decoding)
-            engines[source, target] = engine
-    return engines
+    cache = DraftCache(options.cache_dir) if options.cache_dir is not None else None
+    return {
+        (source, target): open_engine(options.engine, source, target, options, cache=cache, loaded=loaded)
+        for source in sorted(sources)
+        for target in languages
+    }
 
 
 def tidy_spacing(text: str, language: str) -> str:
@@ -150,7 +149,8 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
     prepared = [prepare(source, options) for source in sources]
     for item in prepared:
         report.notices += item.notices
-    engines = open_engines(languages, {item.article.language for item in prepared}, options)
+    loaded: dict = {}  # the run's model engines, each loaded at most once
+    engines = open_engines(languages, {item.article.language for item in prepared}, options, loaded)
 
     with _catalog_lock(options.locales):
         jobs = [_plan(item, language, engines[item.article.language, language], options, redraft)
@@ -163,8 +163,7 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
             made = iter(draft_segments(engine, segments, glossary, language, on_progress))
             for job in mine:
                 job.drafts.update((segment.id, next(made)) for segment in job.missing)
-            if isinstance(engine, CachedEngine):
-                report.cache_hits += engine.hits
+        report.cache_hits = sum(step.hits for step in loaded.values() if isinstance(step, CachedEngine))
 
         created = _now()
         outputs: dict[Path, str] = {}

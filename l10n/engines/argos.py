@@ -111,20 +111,27 @@ def _packaged_splitter(path):
     return None
 
 
-def open_engine(source: str, target: str, options) -> Engine:
+#: Argos language codes → our language tags.
+_LANGUAGES = {code: language for language, code in ARGOS_CODES.items()}
+
+
+def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) -> Engine:
     """The best route for the pair with what is installed; raises NoModelError."""
     route = find_route(installed_packages(packages_dir()), source, target)
-    decoding = options.decoding
-    steps: list[Engine] = []
-    step_source = {None: source, "t2s": "zh-Hans", "s2t": "zh-Hant"}[route.opencc]
+    steps = []
     for package in route.packages:
-        step_target = target if package.to_code == ARGOS_CODES[target] else "en"
-        steps.append(ArgosPackageEngine(package, step_source, step_target, decoding))
-        step_source = step_target
+        if package.path not in loaded:
+            step = ArgosPackageEngine(package, _LANGUAGES.get(package.from_code, package.from_code),
+                                      _LANGUAGES.get(package.to_code, package.to_code), options.decoding)
+            if cache is not None:
+                from l10n.cache import CachedEngine
+
+                step = CachedEngine(step, cache, options.decoding)
+            loaded[package.path] = step
+        steps.append(loaded[package.path])
     engine = steps[0] if len(steps) == 1 else PivotEngine(steps[0], steps[1])
     if route.opencc:
         from opencc import OpenCC
 
         engine = ConvertingEngine(engine, OpenCC(route.opencc).convert, source=source, name=f"opencc:{route.opencc}")
     return engine
-
