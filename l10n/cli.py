@@ -203,6 +203,7 @@ def translate(
         print(json.dumps({
             "notices": report.notices,
             "cache_hits": report.cache_hits,
+            "model_load_seconds": round(report.model_load_seconds, 3),
             "catalogs": [{**asdict(c), "path": str(c.path), "stats": asdict(c.stats)} for c in report.catalogs],
         }, ensure_ascii=False, indent=2))
         return

@@ -13,6 +13,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from l10n.errors import DataFileError
@@ -47,12 +48,16 @@ class Glossary:
     digest: str  # identifies the glossary in signatures and caches
     forms: dict[str, Term] = field(hash=False, repr=False)  # every spelling → its term
 
+    @cached_property
+    def _patterns(self) -> dict[str, tuple[re.Pattern, Term]]:
+        return {form: (re.compile(_form_pattern(form)), term) for form, term in self.forms.items()}
+
     def find(self, text: str) -> list[TermMatch]:
         """Matches in text order; longest first, never overlapping."""
         candidates = []
-        for form, term in self.forms.items():
-            for match in re.finditer(_form_pattern(form), text):
-                candidates.append((match.start(), match.end(), term))
+        for form, (pattern, term) in self._patterns.items():
+            if form in text:  # a cheap test first: most sentences hold few terms
+                candidates += [(match.start(), match.end(), term) for match in pattern.finditer(text)]
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest, then leftmost
         taken: list[tuple[int, int, Term]] = []
         for start, end, term in candidates:
@@ -172,13 +177,12 @@ def _line_of(text: str, source: object, occurrence: int = 1) -> int | None:
 
 def _index_forms(terms: list[Term], lines: list[int | None], *, path: Path) -> dict[str, Term]:
     """Every spelling of every term, with Simplified forms derived by OpenCC."""
-    from opencc import OpenCC
+    from l10n.script import convert
 
-    to_simplified = OpenCC("t2s")
     forms: dict[str, Term] = {}
     for term, line in zip(terms, lines):
         spellings = [term.source, *term.variants]
-        spellings += [to_simplified.convert(s) for s in spellings]
+        spellings += [convert(s, "t2s") for s in spellings]
         for form in dict.fromkeys(spellings):
             other = forms.get(form)
             if other is None or other is term:

@@ -71,6 +71,7 @@ class TranslateReport:
     catalogs: list[CatalogReport] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     cache_hits: int = 0
+    model_load_seconds: float = 0.0
 
 
 def prepare(source: Source, options: Options) -> Prepared:
@@ -164,6 +165,8 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
             for job in mine:
                 job.drafts.update((segment.id, next(made)) for segment in job.missing)
         report.cache_hits = sum(step.hits for step in loaded.values() if isinstance(step, CachedEngine))
+        models = [step.inner if isinstance(step, CachedEngine) else step for step in loaded.values()]
+        report.model_load_seconds = sum(getattr(model, "load_seconds", 0.0) for model in models)
 
         created = _now()
         outputs: dict[Path, str] = {}

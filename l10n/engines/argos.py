@@ -14,6 +14,7 @@ sentences already.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from l10n.engine import ConvertingEngine, Decoding, Engine, Hypothesis, PivotEngine
 from l10n.models import ARGOS_CODES, Package, find_route, installed_packages, packages_dir
@@ -32,6 +33,7 @@ class ArgosPackageEngine(Engine):
         self._translator = None
         self._tokenizer = None
         self._splitter = None
+        self.load_seconds = 0.0  # reported apart from translation time
 
     @property
     def signature(self) -> str:
@@ -40,6 +42,7 @@ class ArgosPackageEngine(Engine):
     def _load(self) -> None:
         if self._translator is not None:
             return
+        started = time.perf_counter()
         import ctranslate2
         from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
 
@@ -56,6 +59,7 @@ class ArgosPackageEngine(Engine):
         else:
             self._tokenizer = BPETokenizer(path / "bpe.model", self.package.from_code, self.package.to_code)
         self._splitter = _packaged_splitter(path)
+        self.load_seconds = time.perf_counter() - started
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
         if not texts:
@@ -131,7 +135,10 @@ def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) 
         steps.append(loaded[package.path])
     engine = steps[0] if len(steps) == 1 else PivotEngine(steps[0], steps[1])
     if route.opencc:
-        from opencc import OpenCC
+        from functools import partial
 
-        engine = ConvertingEngine(engine, OpenCC(route.opencc).convert, source=source, name=f"opencc:{route.opencc}")
+        from l10n.script import convert
+
+        engine = ConvertingEngine(engine, partial(convert, config=route.opencc), source=source,
+                                  name=f"opencc:{route.opencc}")
     return engine
