@@ -57,18 +57,14 @@ def build_edition(article: Article, segments: list[Segment], catalog: polib.POFi
     return Edition(language, tuple(blocks), tuple(missing))
 
 
+_MARKDOWN = {BlockKind.HEADLINE: "# {}", BlockKind.CAPTION: "*{}*", BlockKind.CREDIT: "**{}**",
+             BlockKind.PARAGRAPH: "{}"}
+_HTML = {BlockKind.HEADLINE: "<h1>{}</h1>", BlockKind.CAPTION: "<figure><figcaption>{}</figcaption></figure>",
+         BlockKind.CREDIT: '<p class="credit">{}</p>', BlockKind.PARAGRAPH: "<p>{}</p>"}
+
+
 def to_markdown(edition: Edition) -> str:
-    lines = []
-    for kind, text in edition.blocks:
-        if kind is BlockKind.HEADLINE:
-            lines.append(f"# {text}")
-        elif kind is BlockKind.CAPTION:
-            lines.append(f"*{text}*")
-        elif kind is BlockKind.CREDIT:
-            lines.append(f"**{text}**")
-        else:
-            lines.append(text)
-    return "\n\n".join(lines) + "\n"
+    return "\n\n".join(_MARKDOWN[kind].format(text) for kind, text in edition.blocks) + "\n"
 
 
 _STYLE = """
@@ -81,17 +77,7 @@ figcaption { color: #555; font-size: .9rem; }
 
 
 def to_html(edition: Edition) -> str:
-    body = []
-    for kind, text in edition.blocks:
-        escaped = html.escape(text)
-        if kind is BlockKind.HEADLINE:
-            body.append(f"<h1>{escaped}</h1>")
-        elif kind is BlockKind.CAPTION:
-            body.append(f"<figure><figcaption>{escaped}</figcaption></figure>")
-        elif kind is BlockKind.CREDIT:
-            body.append(f'<p class="credit">{escaped}</p>')
-        else:
-            body.append(f"<p>{escaped}</p>")
+    body = [_HTML[kind].format(html.escape(text)) for kind, text in edition.blocks]
     return (
         f'<!DOCTYPE html>\n<html lang="{edition.language}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

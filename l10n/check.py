@@ -189,5 +189,17 @@ def check_references(references: Mapping[str, Reference], segments: Sequence[Seg
     return issues
 
 
-def failed(issues: Sequence[Issue]) -> bool:
-    return any(issue.severity == ERROR for issue in issues)
+def run_checks(catalog: polib.POFile, segments: Sequence[Segment], *, glossary: Glossary, source_language: str,
+               language: str, references: Mapping[str, Reference] | None, scores: Scores | None,
+               gate: Gate | None, allow_fuzzy: bool = False, allow_untranslated: bool = False,
+               only_reviewed: bool = True) -> list[Issue]:
+    """Every check on one catalog; ``references``/``scores`` None skips those checks."""
+    issues = check_catalog(catalog, segments, language=language, allow_fuzzy=allow_fuzzy,
+                           allow_untranslated=allow_untranslated)
+    issues += check_entries(catalog, source_language=source_language, language=language, glossary=glossary,
+                            only_reviewed=only_reviewed)
+    if references is not None:
+        issues += check_references(references, segments)
+    if scores is not None:
+        issues += check_scores(scores, gate)
+    return issues

@@ -301,12 +301,11 @@ def check(
     out = _out()
     for language in dict.fromkeys(item.value for item in to):
         files, article, segments, catalog = _load_quality_inputs(options, name or DEFAULT_NAME, language)
-        issues = checks.check_catalog(catalog, segments, language=language, allow_fuzzy=allow_fuzzy,
-                                      allow_untranslated=allow_untranslated)
-        issues += checks.check_entries(catalog, source_language=article.language, language=language, glossary=terms)
-        issues += checks.check_references(load_reference_texts(files, language), segments)
         scores = _score(options, name or DEFAULT_NAME, language, "reviewed")
-        issues += checks.check_scores(scores, options.gates.get(language))
+        issues = checks.run_checks(catalog, segments, glossary=terms, source_language=article.language,
+                                   language=language, references=load_reference_texts(files, language),
+                                   scores=scores, gate=options.gates.get(language), allow_fuzzy=allow_fuzzy,
+                                   allow_untranslated=allow_untranslated)
         where = str(files.catalog(language))
         for issue in issues:
             if not quiet or issue.severity == checks.ERROR:
@@ -377,13 +376,11 @@ def report(
         drafts = load_catalog(files.drafts(language)) if files.drafts(language).exists() else None
         scores = _score(options, name_, language, "reviewed") if references else None
         draft_scores = _score(options, name_, language, "drafts") if references and drafts is not None else None
-        entry_issues = checks.check_entries(catalog, source_language=article.language, language=language,
-                                            glossary=terms, only_reviewed=False)
-        catalog_issues = checks.check_catalog(catalog, segments, language=language, allow_fuzzy=True,
-                                              allow_untranslated=True)
-        if scores is not None:
-            catalog_issues += checks.check_scores(scores, options.gates.get(language))
-        segment_issues = [i for i in entry_issues + catalog_issues if i.segment]
+        issues = checks.run_checks(catalog, segments, glossary=terms, source_language=article.language,
+                                   language=language, references=references or None, scores=scores,
+                                   gate=options.gates.get(language), allow_fuzzy=True, allow_untranslated=True,
+                                   only_reviewed=False)
+        segment_issues = [i for i in issues if i.segment]
         rows = reporting.rows_for(
             segments,
             translations={e.msgctxt: (e.msgstr, not e.fuzzy) for e in catalog if not e.obsolete and e.msgstr},
@@ -393,7 +390,7 @@ def report(
         )
         page = reporting.render(name=name_, language=language, rows=rows, stats=stats(catalog), scores=scores,
                                 draft_scores=draft_scores, glossary=terms,
-                                catalog_issues=[i for i in catalog_issues if not i.segment])
+                                catalog_issues=[i for i in issues if not i.segment])
         target = output or files.edition(language, ".report.html")
         atomic_write(target, page)
         _out(quiet).print(f"wrote {target}", markup=False)

@@ -288,7 +288,7 @@ def restore(locked: LockedText, translation: str, replacements: list[str]) -> Re
                 problems.append(TermProblem("repaired", match.term, f"removed repeated placeholder for {label}"))
             else:
                 problems.append(TermProblem("duplicated", match.term, f"term appears {len(found)} times in MT output: {label}"))
-        translation = exact.sub(lambda _: replacements[index], translation)
+        translation = exact.sub(replacements[index].replace("\\", "\\\\"), translation)
     stray = re.compile(rf"(?<![A-Za-z0-9]){prefix}\d+(?!\d)")
     if stray.search(translation):
         problems.append(TermProblem("stray", None, f"removed unknown placeholder(s): {', '.join(stray.findall(translation))}"))

@@ -65,16 +65,11 @@ def terms_from_tbx(data: bytes, *, path: Path) -> list[Term]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise DataFileError(f"not a valid TBX file: {error.msg}", path=path, line=error.lineno) from None
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     terms = []
     for entry in root.iter("termEntry"):
         line = entry.sourceline
-
-        def forms(language: str) -> list[str]:
-            return [(t.text or "").strip() for ls in entry.findall("langSet") if ls.get(xml_lang) == language
-                    for t in ls.iter("term")]
-
-        source_forms, targets = forms(SOURCE_LANGUAGE), {language: forms(language) for language in TARGET_LANGUAGES}
+        source_forms = _forms(entry, SOURCE_LANGUAGE)
+        targets = {language: _forms(entry, language) for language in TARGET_LANGUAGES}
         if not source_forms or not all(targets.values()):
             raise DataFileError(
                 f"termEntry needs {SOURCE_LANGUAGE}, {' and '.join(TARGET_LANGUAGES)} terms", path=path, line=line)
@@ -86,6 +81,12 @@ def terms_from_tbx(data: bytes, *, path: Path) -> list[Term]:
     if not terms:
         raise DataFileError("the TBX file has no termEntry", path=path)
     return terms
+
+
+def _forms(entry, language: str) -> list[str]:
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    return [(t.text or "").strip() for langset in entry.findall("langSet") if langset.get(xml_lang) == language
+            for t in langset.iter("term")]
 
 
 def glossary_toml(terms: Sequence[Term], *, header: str) -> str:

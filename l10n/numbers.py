@@ -82,7 +82,7 @@ _CJK_PATTERNS = [
     # 百分之十, 三分之一, 3分の1: fractions and percentages
     ("percent", re.compile(rf"百分之([{_CJK_NUMERAL}]+|{_NUMBER})")),
     ("fraction", re.compile(rf"([{_CJK_NUMERAL}]+|{_NUMBER})\s*分[之の]\s*([{_CJK_NUMERAL}]+|{_NUMBER})")),
-    ("slash", re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])")),
+    ("slash", re.compile(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])")),
     # digits with CJK units: 120億, 4萬, 3千萬, 2.5兆
     ("digits", re.compile(rf"(?<![\d.])({_NUMBER})\s*([十百千萬万億亿兆]*)")),
     # CJK numerals with a large unit, or a year written digit by digit
@@ -99,32 +99,38 @@ def _cjk_value(token: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def _cjk(text: str) -> list[Quantity]:
+def _scan(text: str, patterns, value_of) -> list[Quantity]:
+    """Quantities found by ``patterns`` in order of priority; a later pattern
+    never matches inside an earlier match (百分之十 is not also 十)."""
     found: list[tuple[int, int, Quantity]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e, _ in found)
-
-    for kind, pattern in _CJK_PATTERNS:
+    for kind, pattern in patterns:
         for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
+            if any(match.start() < end and match.end() > start for start, end, _ in found):
                 continue
-            if kind == "percent":
-                value = _cjk_value(match.group(1))
-            elif kind == "fraction":
-                whole, part = _cjk_value(match.group(1)), _cjk_value(match.group(2))
-                value = part / whole if whole and part is not None else None
-            elif kind == "slash":
-                value = int(match.group(1)) / int(match.group(2)) if int(match.group(2)) else None
-            elif kind == "digits":
-                value = float(match.group(1).replace(",", ""))
-                for unit in match.group(2):
-                    value *= _SMALL_UNIT.get(unit) or _LARGE_UNIT[unit]
-            else:
-                value = _cjk_value(match.group(1))
+            value = value_of(kind, match)
             if value is not None:
                 found.append((match.start(), match.end(), Quantity(value, match.group(0))))
     return [quantity for _, _, quantity in sorted(found, key=lambda item: item[0])]
+
+
+def _cjk_match_value(kind: str, match: re.Match) -> float | None:
+    if kind == "percent":
+        return _cjk_value(match.group(1))
+    if kind == "fraction":
+        whole, part = _cjk_value(match.group(1)), _cjk_value(match.group(2))
+        return part / whole if whole and part is not None else None
+    if kind == "slash":
+        return int(match.group(1)) / int(match.group(2)) if int(match.group(2)) else None
+    if kind == "digits":
+        value = float(match.group(1).replace(",", ""))
+        for unit in match.group(2):
+            value *= _SMALL_UNIT.get(unit) or _LARGE_UNIT[unit]
+        return value
+    return _cjk_value(match.group(1))
+
+
+def _cjk(text: str) -> list[Quantity]:
+    return _scan(text, _CJK_PATTERNS, _cjk_match_value)
 
 
 _EN_WORD_NUMBER = "|".join(sorted(_ENGLISH_UNITS, key=len, reverse=True))
@@ -152,33 +158,25 @@ def _english_words(words: str) -> float | None:
     return float(total + current)
 
 
+def _english_match_value(kind: str, match: re.Match) -> float | None:
+    if kind == "fraction":
+        count = match.group(1).lower()
+        numerator = 1.0 if count in ("a", "an") else (_english_words(count) or float(count.replace(",", "")))
+        return numerator / _ENGLISH_FRACTIONS[match.group(2).lower()]
+    if kind == "slash":
+        return int(match.group(1)) / int(match.group(2)) if int(match.group(2)) else None
+    if kind == "digits":
+        return float(match.group(1).replace(",", "")) * _ENGLISH_SCALES.get((match.group(2) or "").lower(), 1)
+    if kind == "words":
+        value = _english_words(match.group(1))
+        if value is not None and match.group(2):
+            value *= _ENGLISH_SCALES[match.group(2).lower()]
+        return value
+    return float(_ENGLISH_ORDINALS[match.group(1).lower()])
+
+
 def _english(text: str) -> list[Quantity]:
-    found: list[tuple[int, int, Quantity]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e, _ in found)
-
-    for kind, pattern in _EN_PATTERNS:
-        for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
-                continue
-            if kind == "fraction":
-                count = match.group(1).lower()
-                numerator = 1.0 if count in ("a", "an") else (_english_words(count) or float(count.replace(",", "")))
-                value = numerator / _ENGLISH_FRACTIONS[match.group(2).lower()]
-            elif kind == "slash":
-                value = int(match.group(1)) / int(match.group(2)) if int(match.group(2)) else None
-            elif kind == "digits":
-                value = float(match.group(1).replace(",", "")) * _ENGLISH_SCALES.get((match.group(2) or "").lower(), 1)
-            elif kind == "words":
-                value = _english_words(match.group(1))
-                if value is not None and match.group(2):
-                    value *= _ENGLISH_SCALES[match.group(2).lower()]
-            else:
-                value = float(_ENGLISH_ORDINALS[match.group(1).lower()])
-            if value is not None:
-                found.append((match.start(), match.end(), Quantity(value, match.group(0))))
-    return [quantity for _, _, quantity in sorted(found, key=lambda item: item[0])]
+    return _scan(text, _EN_PATTERNS, _english_match_value)
 
 
 @dataclass(frozen=True)

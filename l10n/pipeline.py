@@ -157,7 +157,7 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
         jobs = [_plan(item, language, engines[item.article.language, language], options, redraft)
                 for item in prepared for language in languages]
         on_start(sum(len(job.missing) for job in jobs))
-        for (source_language, language), engine in engines.items():
+        for (_, language), engine in engines.items():
             # Every article of the run in one batch per language pair.
             mine = [job for job in jobs if job.engine is engine]
             segments = [segment for job in mine for segment in job.missing]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PAGES, REPO, SEED
+from tests.conftest import PAGES, SEED
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

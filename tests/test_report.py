@@ -66,3 +66,16 @@ def test_report_renders_every_text_in_chromium(edition, installed, run, browser,
     assert "fuzzy: " in text and "reviewed\n33" in text and "fuzzy\n1" in text
     assert "BLEU (reviewed)" in text and "chrF (MT drafts)" in text
     assert browser.execute_script("return document.querySelectorAll('mark').length") > 100
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_edition_html_opens_in_chromium_with_no_missing_text(edition, run, browser, tmp_path, language):  # noqa: F811
+    assert run("build", "--to", language).exit_code == 0
+    page = Path(f"locales/{language}/article.html")
+    browser.get(page.resolve().as_uri())
+    assert browser.execute_script("return document.documentElement.lang") == language
+    text = browser.find_element("tag name", "body").text.replace("\n", "")
+    browser.save_screenshot(str(tmp_path / f"edition-{language}.png"))
+    for entry in polib.pofile(f"locales/{language}/LC_MESSAGES/article.po"):
+        assert entry.msgstr in text, entry.msgctxt
+    assert "\ufffd" not in text  # no decoding errors
