@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +24,7 @@ from l10n.engine import Engine, open_engine
 from l10n.errors import BusyError, WriteError
 from l10n.extract import decode_page, extract_article
 from l10n.files import atomic_write, check_writable
-from l10n.glossary import Glossary, lock, load_glossary, restore
+from l10n.glossary import TermMatch, lock, load_glossary, restore
 from l10n.segment import SEGMENTER, segment_article
 from l10n.settings import Options
 from l10n.workspace import ArticleFiles
@@ -101,10 +101,10 @@ def tidy_spacing(text: str, language: str) -> str:
     return re.sub(rf"(?<={wide}) +| +(?={wide})", "", text).strip()
 
 
-def draft_segments(engine: Engine, segments: Sequence[Segment], glossary: Glossary, language: str,
-                   progress: Callable[[int], None]) -> list[po.Draft]:
+def draft_segments(engine: Engine, segments: Sequence[Segment], matches: Sequence[list[TermMatch]],
+                   language: str, progress: Callable[[int], None]) -> list[po.Draft]:
     """Lock terms, translate in batches, restore terms: one Draft per segment."""
-    locked = [lock(segment.source, glossary.find(segment.source)) for segment in segments]
+    locked = [lock(segment.source, found) for segment, found in zip(segments, matches)]
     drafts = []
     for start in range(0, len(segments), PROGRESS_CHUNK):
         chunk = locked[start : start + PROGRESS_CHUNK]
@@ -153,6 +153,9 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
     loaded: dict = {}  # the run's model engines, each loaded at most once
     engines = open_engines(languages, {item.article.language for item in prepared}, options, loaded)
 
+    # Each sentence's glossary terms, found once for locking and for the comments.
+    terms = {item.source.name: {s.id: glossary.find(s.source) for s in item.segments} for item in prepared}
+
     with _catalog_lock(options.locales):
         jobs = [_plan(item, language, engines[item.article.language, language], options, redraft)
                 for item in prepared for language in languages]
@@ -161,7 +164,8 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
             # Every article of the run in one batch per language pair.
             mine = [job for job in jobs if job.engine is engine]
             segments = [segment for job in mine for segment in job.missing]
-            made = iter(draft_segments(engine, segments, glossary, language, on_progress))
+            matches = [terms[job.item.source.name][segment.id] for job in mine for segment in job.missing]
+            made = iter(draft_segments(engine, segments, matches, language, on_progress))
             for job in mine:
                 job.drafts.update((segment.id, next(made)) for segment in job.missing)
         report.cache_hits = sum(step.hits for step in loaded.values() if isinstance(step, CachedEngine))
@@ -173,13 +177,13 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
         for item in prepared:
             files = ArticleFiles(options.locales, item.source.name)
             signature = po.Signature(item.article.language, SEGMENTER, glossary.digest)
-            terms = {s.id: po.term_lines(glossary.find(s.source), None) for s in item.segments}
+            template_terms = {s.id: po.term_lines(terms[item.source.name][s.id], None) for s in item.segments}
             outputs[files.article] = format_article(item.article)
-            template = po.template(item.segments, terms, reference=_reference(files, options), name=item.source.name,
+            template = po.template(item.segments, template_terms, reference=_reference(files, options), name=item.source.name,
                                    signature=signature, created=created)
             outputs[files.template] = _keep_dates(po.render(template), files.template)
         for job in jobs:
-            outputs.update(_render_job(job, glossary, options, created, report))
+            outputs.update(_render_job(job, terms[job.item.source.name], glossary.digest, options, created, report))
 
         changed = {path: text for path, text in outputs.items() if _read(path) != text}
         check_writable(list(changed))
@@ -193,11 +197,12 @@ def _reference(files: ArticleFiles, options: Options) -> str:
     return os.path.relpath(files.article, options.root)
 
 
-def _render_job(job: _Job, glossary: Glossary, options: Options, created: str, report: TranslateReport) -> dict[Path, str]:
+def _render_job(job: _Job, terms: Mapping[str, list[TermMatch]], glossary_digest: str, options: Options,
+                created: str, report: TranslateReport) -> dict[Path, str]:
     item, name, language = job.item, job.item.source.name, job.language
     files = ArticleFiles(options.locales, name)
     reference = _reference(files, options)
-    signature = po.Signature(item.article.language, SEGMENTER, glossary.digest, job.engine.signature)
+    signature = po.Signature(item.article.language, SEGMENTER, glossary_digest, job.engine.signature)
 
     drafts_file = files.drafts(language)
     drafts_catalog = po.drafts_catalog(item.segments, job.drafts, reference=reference,
@@ -206,10 +211,10 @@ def _render_job(job: _Job, glossary: Glossary, options: Options, created: str, r
     header = po.new_catalog(language, name=name, signature=signature, created=created)
     if job.old is not None:
         header.metadata = {**header.metadata, **_translator_fields(job.old.metadata)}
-    terms = {s.id: po.term_lines(glossary.find(s.source), language) for s in item.segments}
+    term_lines = {s.id: po.term_lines(terms[s.id], language) for s in item.segments}
     new_drafts = {segment.id: job.drafts[segment.id] for segment in job.plan.to_draft}
     obsoleted = sum(1 for entry in job.plan.obsolete if not entry.obsolete)
-    merged = po.merge(job.plan, item.segments, new_drafts, terms, reference=reference, catalog=header)
+    merged = po.merge(job.plan, item.segments, new_drafts, term_lines, reference=reference, catalog=header)
     path = files.catalog(language)
     report.catalogs.append(CatalogReport(
         name, language, path, po.stats(merged),
