@@ -31,6 +31,7 @@ class BlockKind(str, Enum):
     HEADLINE = "headline"
     CAPTION = "caption"
     CREDIT = "credit"
+    SUBHEADING = "subheading"  # a heading inside the body (h2/h3, a short bold line)
     PARAGRAPH = "paragraph"
 
 
@@ -68,7 +69,7 @@ class Segment:
         return self.text.strip()
 
 
-_KIND_PREFIX = re.compile(r"^\[(headline|caption|credit|paragraph)\] ")
+_KIND_PREFIX = re.compile(r"^\[(headline|caption|credit|subheading|paragraph)\] ")
 
 
 def format_article(article: Article) -> str:

@@ -58,9 +58,10 @@ def build_edition(article: Article, segments: list[Segment], catalog: polib.POFi
 
 
 _MARKDOWN = {BlockKind.HEADLINE: "# {}", BlockKind.CAPTION: "*{}*", BlockKind.CREDIT: "**{}**",
-             BlockKind.PARAGRAPH: "{}"}
+             BlockKind.SUBHEADING: "## {}", BlockKind.PARAGRAPH: "{}"}
 _HTML = {BlockKind.HEADLINE: "<h1>{}</h1>", BlockKind.CAPTION: "<figure><figcaption>{}</figcaption></figure>",
-         BlockKind.CREDIT: '<p class="credit">{}</p>', BlockKind.PARAGRAPH: "<p>{}</p>"}
+         BlockKind.CREDIT: '<p class="credit">{}</p>', BlockKind.SUBHEADING: "<h2>{}</h2>",
+         BlockKind.PARAGRAPH: "<p>{}</p>"}
 
 
 def to_markdown(edition: Edition) -> str:

@@ -1,28 +1,20 @@
-"""Page → article: decode the bytes, flatten HTML, find the article's blocks.
+"""Page → article: decode the bytes, find the article's blocks, check the language.
 
-A cascade of small pure functions. Every rule is structural — line length,
-sentence punctuation, repetition, the shape of link lists — so the same code
-serves ETtoday, UDN, LTN, CNA, Yahoo or BBC 中文 pages, in Traditional or
-Simplified script, scraped as text or saved as HTML:
-
-1. ``decode_page``: bytes → text (UTF-8, else the detected legacy encoding such
-   as Big5), refusing empty and binary files;
-2. ``page_lines``: HTML is flattened to one line per block element;
-3. ``find_body``: the body is the run of prose lines with the most text; prose
-   means running text that ends in sentence punctuation;
-4. ``find_header``: walking up from the body, the credit line, the photo
-   caption and the headline (the title line nearest the body; earlier
-   near-copies of it are the site's duplicated titles);
-5. everything else — menus, section bars, related headlines, ads, footers —
-   is left out.
+1. ``decode_page``: bytes → text (UTF-8, else the declared or detected legacy
+   encoding such as Big5), refusing empty and binary files;
+2. the blocks: an HTML page by its markup (``l10n.html``: metadata, DOM
+   block structure, furniture boxes), a text scrape by line rules
+   (``l10n.lines``); both give headline, credits, captions, subheadings and
+   paragraphs in page order, with menus, related lists, ads and footers left out;
+3. ``identify_language``: the article must be in a language ``l10n``
+   translates from (zh-Hant, zh-Hans, ja); any other is refused with one line
+   naming it.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from l10n.article import Article, Block, BlockKind
@@ -44,6 +36,7 @@ class Page:
     is_html: bool
     encoding: str
     notices: tuple[str, ...] = ()
+    name: str = "the page"  # for messages: the file path, or "the bundled page"
 
 
 def decode_page(data: bytes, *, name: str) -> Page:
@@ -60,7 +53,7 @@ def decode_page(data: bytes, *, name: str) -> Page:
     is_html = bool(_HTML_SNIFF.search(text[:4096]))
     if is_html:
         notices.append(f"{name} is an HTML page: extracting the text from its markup")
-    return Page(text, is_html, encoding, tuple(notices))
+    return Page(text, is_html, encoding, tuple(notices), name)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -85,153 +78,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     return str(best), best.encoding.replace("_", "-")
 
 
-# -- 2. lines ---------------------------------------------------------------
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
-)
-_SKIPPED_TAGS = frozenset("script style noscript template svg iframe head button select".split())
-
-
-def page_lines(page: Page) -> list[str]:
-    """The page as a list of non-empty, whitespace-normalised lines."""
-    raw = _html_text(page.text) if page.is_html else page.text
-    lines = []
-    for line in raw.splitlines():
-        # ASCII whitespace runs are layout; the ideographic space U+3000 is
-        # punctuation in Chinese headlines and is kept.
-        line = re.sub(r"[ \t\xa0]+", " ", line).strip(" \u3000")
-        if line:
-            lines.append(line)
-    return lines
-
-
-def _html_text(html: str) -> str:
-    import lxml.etree
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (lxml.etree.ParserError, ValueError) as error:
-        raise InputError(f"the HTML page cannot be parsed: {error}") from None
-    parts: list[str] = []
-    skipping = 0
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIPPED_TAGS:
-            skipping += 1 if event == "start" else -1
-            if event == "end" and skipping == 0 and element.tail:
-                parts.append(element.tail)
-            continue
-        if skipping:
-            continue
-        if event == "start":
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if tag and element.text:
-                parts.append(element.text)
-        else:
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if element.tail:
-                parts.append(element.tail)
-    return "".join(parts)
-
-
-# -- 3. line features ----------------------------------------------------------
-
-SENTENCE_END = "。！？!?…"
-CLOSERS = "」』）)】》〉\"'”’"
-CLAUSE_MARKS = "，、；：,;:"
-
-#: A line of at least this many characters that ends in sentence punctuation
-#: and has clause punctuation is prose. Calibrated on the bundled ETtoday page
-#: and UDN/CNA/LTN article shapes: body paragraphs run 40–250 characters, while
-#: related-headline lines are 15–35 characters and end without 。.
-MIN_PROSE_CHARS = 30
-#: Shorter lines ending in sentence punctuation still count when they sit
-#: between prose lines (one-sentence paragraphs such as quotes).
-MIN_SHORT_PROSE_CHARS = 8
-#: Non-prose lines tolerated inside the body (an inline photo and its caption,
-#: a "read more" link) before the body is considered finished.
-MAX_BODY_GAP = 3
-#: How far above the body to look for credit, caption and headline; pages put
-#: them right above the first paragraph, menus sit further up.
-HEADER_WINDOW = 8
-#: Two title lines at least this similar are one headline shown twice (ETtoday
-#: repeats its title with a wording change: 砸 / 挹注).
-DUPLICATE_TITLE_SIMILARITY = 0.6
-MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
-
-_CAPTION = re.compile(
-    r"^[▲△▼▶►◆■●]"  # ETtoday, UDN, LTN mark captions with a triangle
-    r"|[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*[／/:：]"  # （圖／達志／美聯社）
-    r"|(?:記者|记者)\S{1,4}(?:攝|摄)",  # CNA: （中央社記者張三攝　114年11月20日）
-    re.I,
-)
-_CREDIT = re.compile(
-    r"^[（(]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|撰稿|作者|責任編輯|责任编辑|編輯|编辑|中央社|報導|报道|來源|来源)"
-    r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
-    r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
-)
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-
-
-def _visible_length(line: str) -> int:
-    return len(re.sub(r"\s", "", line))
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
-
-
-def is_prose(line: str) -> bool:
-    return (
-        _visible_length(line) >= MIN_PROSE_CHARS
-        and _ends_sentence(line)
-        and any(mark in line for mark in CLAUSE_MARKS)
-    )
-
-
-def is_short_prose(line: str) -> bool:
-    return _visible_length(line) >= MIN_SHORT_PROSE_CHARS and _ends_sentence(line)
-
-
-def is_caption(line: str) -> bool:
-    return bool(_CAPTION.search(line)) and _visible_length(line) <= 200
-
-
-def is_credit(line: str) -> bool:
-    return bool(_CREDIT.search(line)) and _visible_length(line) <= 60 and not _ends_sentence(line)
-
-
-def is_dateline(line: str) -> bool:
-    """A publication date and time, alone or with the outlet's name."""
-    return bool(_DATE.search(line)) and _visible_length(line) <= 60 and not _ends_sentence(line)
-
-
-def is_link_list(line: str) -> bool:
-    """Menus and section bars: bullets/pipes, or many short space-separated words."""
-    if re.match(r"^[•·|>＞»\-–]", line) or line.count("|") >= 2:
-        return True
-    words = line.split(" ")
-    return len(words) >= 3 and all(len(word) <= 6 for word in words) and not _ends_sentence(line)
-
-
-def is_title(line: str) -> bool:
-    length = _visible_length(line)
-    return (
-        MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
-        and not line.endswith("。")
-        and not is_link_list(line)
-        and not is_caption(line)
-        and not is_credit(line)
-        and not is_dateline(line)
-    )
-
-
-# -- 4. body and header ------------------------------------------------------------
+# -- 2. blocks ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -240,71 +87,31 @@ class Extraction:
     notices: tuple[str, ...]
 
 
-def find_body(lines: list[str]) -> tuple[int, int]:
-    """Indices [start, end) of the body: the prose run with the most text."""
-    repeated = {line for line, count in Counter(lines).items() if count > 1}
-    prose = [i for i, line in enumerate(lines) if is_prose(line) and line not in repeated]
-    if not prose:
-        raise InputError(
-            "no article found: the page has no paragraph of running text "
-            f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
-        )
-    runs: list[list[int]] = [[prose[0]]]
-    for index in prose[1:]:
-        if index - runs[-1][-1] - 1 <= MAX_BODY_GAP:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
-    return best[0], best[-1] + 1
+def page_lines(text: str) -> list[str]:
+    """A text scrape as non-empty, whitespace-normalised lines."""
+    lines = []
+    for line in text.splitlines():
+        # ASCII whitespace runs are layout; the ideographic space U+3000 is
+        # punctuation in Chinese headlines and is kept.
+        line = re.sub(r"[ \t\xa0]+", " ", line).strip(" \u3000")
+        if line:
+            lines.append(line)
+    return lines
 
 
-def _body_blocks(lines: list[str]) -> list[Block]:
-    blocks = []
-    for line in lines:
-        if is_short_prose(line):
-            blocks.append(Block(BlockKind.PARAGRAPH, line))
-        elif is_caption(line):
-            blocks.append(Block(BlockKind.CAPTION, line))
-        # other lines inside the body are inline links, ads or share buttons
-    return blocks
+def page_blocks(page: Page) -> list[Block]:
+    if page.is_html:
+        from l10n.html import html_blocks
+
+        return html_blocks(page.text)
+    from l10n.lines import text_blocks
+
+    return text_blocks(page_lines(page.text))
 
 
-def find_header(lines: list[str], body_start: int) -> list[Block]:
-    """Credit, caption and headline above the body, in page order."""
-    header: list[Block] = []
-    headline: str | None = None
-    for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
-        line = lines[index]
-        if is_link_list(line):
-            break
-        if headline is not None:
-            if _similar(line, headline):
-                continue  # the same headline shown again (page title, og:title)
-            break
-        if is_caption(line):
-            header.insert(0, Block(BlockKind.CAPTION, line))
-        elif is_credit(line):
-            header.insert(0, Block(BlockKind.CREDIT, line))
-        elif is_title(line):
-            headline = line
-            header.insert(0, Block(BlockKind.HEADLINE, line))
-    return header
+# -- 3. language -----------------------------------------------------------------
 
-
-def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_TITLE_SIMILARITY
-
-
-def _find_tail_credit(lines: list[str], body_end: int) -> list[Block]:
-    """An editor's credit right after the body, e.g. CNA's （編輯：…）."""
-    for line in lines[body_end : body_end + 2]:
-        if is_credit(line):
-            return [Block(BlockKind.CREDIT, line)]
-    return []
-
-
-# -- 5. language -----------------------------------------------------------------
+SOURCE_LANGUAGES = {"zh-Hant": "Traditional Chinese", "zh-Hans": "Simplified Chinese", "ja": "Japanese"}
 
 #: Share of kana among CJK characters above which text is Japanese. Chinese
 #: news has none; Japanese prose has 30–60 %.
@@ -312,6 +119,56 @@ JAPANESE_KANA_RATIO = 0.05
 #: Characters compared to tell Traditional from Simplified: a few sentences
 #: decide it (about one character in five differs between the scripts).
 LANGUAGE_SAMPLE_CHARS = 2000
+#: Characters looked at to tell the page's script: enough for a few
+#: paragraphs, bounded for huge pages.
+SCRIPT_SAMPLE_CHARS = 20_000
+
+#: Scripts other than Han and kana, by the Unicode ranges of their letters.
+#: A Han character or a kana counts as one word; so does a run of letters in
+#: an alphabetic script, so an English menu on a Chinese page weighs what its
+#: words weigh, not what its letters do.
+_SCRIPTS = {
+    "cjk": r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
+    "hangul": r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+",
+    "latin": r"[A-Za-z\u00c0-\u024f]+",
+    "cyrillic": r"[\u0400-\u04ff]+",
+    "greek": r"[\u0370-\u03ff]+",
+    "arabic": r"[\u0600-\u06ff]+",
+    "hebrew": r"[\u0590-\u05ff]+",
+    "thai": r"[\u0e00-\u0e7f]+",
+    "devanagari": r"[\u0900-\u097f]+",
+}
+_SCRIPT_LANGUAGES = {"hangul": ("ko", "Korean"), "cyrillic": ("ru", "Russian"), "greek": ("el", "Greek"),
+                     "arabic": ("ar", "Arabic"), "hebrew": ("he", "Hebrew"), "thai": ("th", "Thai"),
+                     "devanagari": ("hi", "Hindi")}
+#: The most frequent short words of Latin-script languages; the language whose
+#: words are most frequent names the page.
+_LATIN_WORDS = {
+    ("en", "English"): "the of and to in is that for on with was as by it are from at said",
+    ("fr", "French"): "le la les de des et est une un du que dans pour sur qui par au",
+    ("de", "German"): "der die und das ist nicht den mit von sich des auf für ein eine im",
+    ("es", "Spanish"): "el la los las de que y en del por con una para es se al",
+    ("pt", "Portuguese"): "o a os as de que e do da em para com uma um não por",
+    ("id", "Indonesian"): "yang dan di ini itu dengan untuk dari dalam tidak akan pada",
+    ("vi", "Vietnamese"): "và của là có không được cho trong các những người một này đã",
+}
+
+
+def identify_language(text: str) -> tuple[str, str]:
+    """(BCP 47 tag, English name) of the text's language, by script and frequent words."""
+    sample = text[:SCRIPT_SAMPLE_CHARS]
+    counts = {script: len(re.findall(pattern, sample)) for script, pattern in _SCRIPTS.items()}
+    script = max(counts, key=counts.get)
+    if counts[script] == 0 or script == "cjk":
+        tag = detect_language(sample)
+        return tag, SOURCE_LANGUAGES[tag]
+    if script in _SCRIPT_LANGUAGES:
+        return _SCRIPT_LANGUAGES[script]
+    words = re.findall(_SCRIPTS["latin"], sample.lower())
+    frequency = {language: sum(word in set(common.split()) for word in words)
+                 for language, common in _LATIN_WORDS.items()}
+    best = max(frequency, key=frequency.get)
+    return best if frequency[best] else ("und", "a Latin-script language")
 
 
 def detect_language(text: str) -> str:
@@ -328,23 +185,46 @@ def detect_language(text: str) -> str:
     return "zh-Hans" if simplified_only > traditional_only else "zh-Hant"
 
 
+def unsupported_language(tag: str, name: str, page_name: str) -> InputError:
+    supported = ", ".join(f"{label} ({code})" for code, label in SOURCE_LANGUAGES.items())
+    return InputError(f"{page_name} is in {name} ({tag}); l10n translates from {supported}")
+
+
 # -- the cascade ---------------------------------------------------------------------
 
 
 def extract_article(page: Page, *, language: str | None = None) -> Extraction:
-    """Run the cascade. ``language`` overrides detection (zh-Hant, zh-Hans, ja)."""
-    lines = page_lines(page)
-    start, end = find_body(lines)
-    blocks = find_header(lines, start) + _body_blocks(lines[start:end]) + _find_tail_credit(lines, end)
+    """Run the cascade. ``language`` overrides detection (zh-Hant, zh-Hans, ja).
+
+    A page in a language ``l10n`` does not translate from is refused with an
+    InputError naming the language, unless ``language`` is given."""
+    try:
+        blocks = page_blocks(page)
+    except InputError:
+        if language is None:
+            tag, name = identify_language(_visible_text(page))
+            if tag not in SOURCE_LANGUAGES:
+                raise unsupported_language(tag, name, page.name) from None
+        raise
     notices = list(page.notices)
     if not any(block.kind is BlockKind.HEADLINE for block in blocks):
         notices.append("no headline found above the article body")
-    body_text = "\n".join(block.text for block in blocks)
-    detected = detect_language(body_text)
+    body_text = "\n".join(block.text for block in blocks if block.kind is BlockKind.PARAGRAPH)
+    tag, name = identify_language(body_text or "\n".join(block.text for block in blocks))
     if language is None:
-        language = detected
-        if detected != "zh-Hant":
-            notices.append(f"the article is in {detected}, not Traditional Chinese")
-    elif language != detected:
-        notices.append(f"the article looks like {detected}, but the source language is set to {language}")
+        if tag not in SOURCE_LANGUAGES:
+            raise unsupported_language(tag, name, page.name)
+        language = tag
+        if tag != "zh-Hant":
+            notices.append(f"the article is in {tag}, not Traditional Chinese")
+    elif language != tag:
+        notices.append(f"the article looks like {tag}, but the source language is set to {language}")
     return Extraction(Article(tuple(blocks), language), tuple(notices))
+
+
+def _visible_text(page: Page) -> str:
+    if not page.is_html:
+        return page.text
+    from l10n.html import flatten, parse
+
+    return "\n".join(line.text for line in flatten(parse(page.text)))

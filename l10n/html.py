@@ -1,0 +1,511 @@
+"""HTML page → article blocks, from the page's own structure.
+
+The markup says what a text scrape cannot: which element is the headline,
+which text is a caption, where paragraphs end. The cascade:
+
+1. ``read_metadata``: the headline the page declares (JSON-LD
+   ``NewsArticle.headline``, ``og:title``, ``twitter:title``, ``<title>``), the
+   author and publication date (JSON-LD, ``<meta>``);
+2. ``flatten``: the DOM becomes lines — one per block element, ``<br>`` and
+   ``display:block`` runs split — each remembering its elements: heading level,
+   inside a ``<figcaption>``/caption box, inside a byline box, bold-only, how
+   much of it is link text, and whether it sits in page furniture (``<nav>``,
+   ``<aside>``, ``<footer>``, hidden elements, and boxes whose class or id
+   names a consent banner, language switch, share/font widget, related list,
+   app promotion, ad or hotline box — unless that box holds most of the page's
+   prose, as a body ``<div class="share-body">`` would);
+3. ``find_container``: the element holding the body — readability's scoring:
+   each prose line counts for its block's element and parent, half for the
+   grandparent; sibling boxes with a good share of prose join it (bodies split
+   by ad slots);
+4. ``choose_headline``: the visible ``<h1>`` that agrees with the declared
+   headline, else the declared headline without the site's suffix;
+5. ``article_blocks``: between the headline and the body, credits and
+   captions; in the body, paragraphs, captions, credits and subheadings
+   (``<h2>``–``<h4>``, bold-only short lines); right after it, a credit.
+
+The result is the blocks in page order, headline first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from l10n.article import Block, BlockKind
+from l10n.errors import InputError
+from l10n.lines import (
+    CLAUSE_MARKS,
+    MAX_SUBHEADING_CHARS,
+    MAX_TITLE_CHARS,
+    ends_sentence,
+    is_caption,
+    is_credit,
+    is_dateline,
+    is_link_list,
+    is_short_prose,
+    similar_titles,
+    visible_length,
+)
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+)
+_SKIPPED_TAGS = frozenset("script style noscript template svg iframe head button select option textarea".split())
+#: Elements that are page furniture wherever they appear.
+_FURNITURE_TAGS = frozenset("nav aside footer form dialog menu".split())
+#: Class and id words of furniture boxes, matched as whole words of the
+#: attribute (``share``, ``share-bar``, ``article_share``, not ``shareholder``).
+_FURNITURE_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|privacy|lang(?:uage)?s?(?:[_-]?(?:switch\w*|select\w*|bar|list|menu))?"
+    r"|locale|share|sharing|social|sns|font(?:[_-]?size)?|fontsize|textsize|related|recommend\w*|popular|hot[_-]?news"
+    r"|more[_-]?news|readmore|promo\w*|app[_-]?(?:download|promo|banner)|download|subscri\w*|newsletter|comments?"
+    r"|breadcrumbs?|crumbs?|tags?|keywords?|advert\w*|ads?|adv|sponsor\w*|popup|modal|sidebar|nav|navbar|menu"
+    r"|footer|copyright|disclaimer|toolbar|print|login|signin|paywall|hotline|banner|outbrain|taboola)(?=$|[\s_-])",
+    re.I,
+)
+_CAPTION_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|pic[_-]?(?:txt|text|desc|info|caption)"
+    r"|photo[_-]?(?:txt|text|desc|caption|credit)|img[_-]?(?:desc|txt|text|caption)|imgtxt|image[_-]?caption"
+    r"|picture[_-]?(?:caption|text))(?=$|[\s_-])",
+    re.I,
+)
+_BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor)(?=$|[\s_-])", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
+_BOLD_TAGS = frozenset("b strong".split())
+_SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
+
+#: A furniture box holding at least this share of the page's prose is the
+#: body under an unlucky class name, not furniture.
+FURNITURE_MAX_PROSE_SHARE = 0.5
+#: A line with at least this share of link text is navigation, not article.
+MAX_LINK_SHARE = 0.5
+#: A prose line for container scoring: this many visible characters with
+#: clause or sentence punctuation (captions and one-line quotes are shorter
+#: than paragraphs but still prose).
+MIN_SCORED_CHARS = 10
+#: Sibling boxes with at least this share of the container's score belong to
+#: the body (readability uses 0.2).
+SIBLING_SCORE_SHARE = 0.2
+#: Lines between the headline and the body searched for credits and captions
+#: when the page has no headline element.
+HEADER_WINDOW = 12
+#: Lines after the body searched for a trailing credit.
+TAIL_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Metadata:
+    headlines: tuple[str, ...]  # declared headlines, most trusted first
+    site_names: tuple[str, ...]
+    authors: tuple[str, ...]
+    published: str | None
+
+
+@dataclass
+class Line:
+    text: str
+    elements: tuple  # the open elements, outermost first
+    heading: int = 0  # 1–6 inside <hN>, else 0
+    caption: bool = False
+    byline: bool = False
+    furniture: tuple = ()  # furniture boxes around the line
+    furniture_tag: bool = False
+    link_chars: int = 0
+    bold_chars: int = 0
+    chars: int = 0
+
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def bold_only(self) -> bool:
+        return self.chars > 0 and self.bold_chars >= self.chars
+
+
+@dataclass
+class _Open:
+    element: object
+    tag: str
+    block: bool
+    heading: int
+    caption: bool
+    byline: bool
+    link: bool
+    bold: bool
+    furniture: tuple
+    furniture_tag: bool
+
+
+@dataclass
+class _Flattener:
+    lines: list[Line] = field(default_factory=list)
+    parts: list[tuple[str, bool, bool]] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)
+
+    def add(self, text: str | None) -> None:
+        if text:
+            top = self.stack[-1] if self.stack else None
+            self.parts.append((text, bool(top and top.link), bool(top and top.bold)))
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = _SPACES.sub(" ", "".join(part for part, _, _ in self.parts)).strip(" \u3000")
+        if text:
+            top = self.stack[-1]
+            counts = [(visible_length(part), link, bold) for part, link, bold in self.parts]
+            self.lines.append(Line(
+                text=text,
+                elements=tuple(entry.element for entry in self.stack if entry.block),
+                heading=top.heading, caption=top.caption, byline=top.byline,
+                furniture=top.furniture, furniture_tag=top.furniture_tag,
+                link_chars=sum(n for n, link, _ in counts if link),
+                bold_chars=sum(n for n, _, bold in counts if bold),
+                chars=sum(n for n, _, _ in counts),
+            ))
+        self.parts = []
+
+
+def parse(html: str):
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise InputError(f"the HTML page cannot be parsed: {error}") from None
+
+
+def _attribute_words(element) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+def flatten(root) -> list[Line]:
+    """The page's visible text as lines, one per block, with their context."""
+    import lxml.etree
+
+    flat = _Flattener()
+    skipping = 0
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start" and skipping:
+            skipping += 1 if tag else 0
+            continue
+        if event == "end" and skipping:
+            if tag:
+                skipping -= 1
+            if skipping == 0:
+                flat.add(element.tail)
+            continue
+        if event == "start":
+            hidden = (tag in _SKIPPED_TAGS or not tag or element.get("hidden") is not None
+                      or element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style", "")))
+            if hidden:
+                skipping = 1 if tag else 0
+                if not tag:
+                    flat.add(element.tail)  # comments and processing instructions
+                continue
+            block = tag in _BLOCK_TAGS or bool(_BLOCK_STYLE.search(element.get("style", "")))
+            if block:
+                flat.flush()
+            parent = flat.stack[-1] if flat.stack else None
+            words = _attribute_words(element)
+            furniture = parent.furniture if parent else ()
+            if _FURNITURE_WORDS.search(words):
+                furniture = furniture + (element,)
+            heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (parent.heading if parent else 0)
+            flat.stack.append(_Open(
+                element=element, tag=tag, block=block, heading=heading,
+                caption=(tag == "figcaption" or bool(_CAPTION_WORDS.search(words)) or bool(parent and parent.caption)),
+                byline=bool(_BYLINE_WORDS.search(words)) or bool(parent and parent.byline),
+                link=tag == "a" or bool(parent and parent.link),
+                bold=tag in _BOLD_TAGS or bool(parent and parent.bold),
+                furniture=furniture,
+                furniture_tag=tag in _FURNITURE_TAGS or bool(parent and parent.furniture_tag),
+            ))
+            if tag == "br":
+                flat.flush()
+            flat.add(element.text)
+        else:
+            if not flat.stack:
+                continue
+            entry = flat.stack[-1]
+            if entry.block:
+                flat.flush()
+            flat.stack.pop()
+            if flat.stack:
+                flat.add(element.tail)
+    if flat.stack:
+        flat.flush()
+    return flat.lines
+
+
+# -- metadata ------------------------------------------------------------------------
+
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report", re.I)
+
+
+def _json_ld_items(root) -> list[dict]:
+    items = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                items.append(item)
+                stack.extend(value for key, value in item.items() if key in ("@graph", "mainEntity", "itemListElement"))
+    return items
+
+
+def _names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _clean(text: str | None) -> str:
+    return _SPACES.sub(" ", text or "").strip(" \u3000")
+
+
+def read_metadata(root) -> Metadata:
+    headlines: list[str] = []
+    authors: list[str] = []
+    published = None
+    for item in _json_ld_items(root):
+        kind = " ".join(_names(item.get("@type")))
+        if not _ARTICLE_TYPES.search(kind):
+            continue
+        if isinstance(item.get("headline"), str):
+            headlines.append(_clean(item["headline"]))
+        authors += [_clean(name) for name in _names(item.get("author"))]
+        published = published or item.get("datePublished")
+    meta = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        if key and element.get("content") and key not in meta:
+            meta[key] = _clean(element.get("content"))
+    headlines += [meta[key] for key in ("og:title", "twitter:title", "title") if key in meta]
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        headlines.append(_clean(title.text_content()))
+    authors += [meta[key] for key in ("author", "article:author", "dc.creator") if key in meta]
+    published = published or meta.get("article:published_time") or meta.get("pubdate")
+    sites = [meta[key] for key in ("og:site_name", "application-name", "twitter:site") if key in meta]
+    return Metadata(tuple(h for h in headlines if h), tuple(sites), tuple(dict.fromkeys(a for a in authors if a)),
+                    published if isinstance(published, str) else None)
+
+
+_SITE_SUFFIX = re.compile(r"(?:\s*[|｜_]\s*|\s+[-–—:：]\s+|\s*[－—]{1,2}\s*)([^|｜_]{1,40})$")
+
+
+def strip_site_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """``<title>`` without the site's name: "Headline | Outlet" → "Headline"."""
+    for _ in range(3):  # "Headline - Section - Outlet"
+        match = _SITE_SUFFIX.search(title)
+        if not match or visible_length(title[: match.start()]) < MIN_HEADLINE_CHARS:
+            break
+        suffix = match.group(1)
+        known = any(site and (site in suffix or suffix in site) for site in site_names)
+        if not known and visible_length(suffix) > 20:
+            break
+        title = title[: match.start()].rstrip()
+    return title
+
+
+MIN_HEADLINE_CHARS = 4
+
+
+def _agrees(shown: str, declared: str) -> bool:
+    """The shown headline is the declared one, maybe with a site suffix or a
+    rewording (outlets shorten og:title)."""
+    if len(shown) < MIN_HEADLINE_CHARS:
+        return False
+    squeeze = re.compile(r"\s+")
+    a, b = squeeze.sub("", shown), squeeze.sub("", declared)
+    return a == b or b.startswith(a) or (len(a) >= 8 and a in b) or similar_titles(a, b)
+
+
+def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> tuple[str | None, int | None]:
+    """The headline's text and its line index (None when only declared)."""
+    declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
+    candidates = [i for i, line in enumerate(lines)
+                  if line.heading and not line.furniture_tag and visible_length(line.text) <= MAX_TITLE_CHARS]
+    # 1. a heading that agrees with the declared headline, nearest above the body
+    for rank in range(1, 7):
+        agreeing = [i for i in candidates if lines[i].heading == rank
+                    and any(_agrees(lines[i].text, d) for d in declared)]
+        if agreeing:
+            above = [i for i in agreeing if i < body_start]
+            return lines[(above or agreeing)[-1]].text, (above or agreeing)[-1]
+    # 2. any visible line that is exactly the declared headline
+    wanted = {re.sub(r"\s+", "", d) for d in declared if visible_length(d) >= MIN_HEADLINE_CHARS}
+    shown = [i for i, line in enumerate(lines[:body_start]) if re.sub(r"\s+", "", line.text) in wanted]
+    if shown:
+        return lines[shown[-1]].text, shown[-1]
+    # 3. the only <h1> above the body that is not the site's name
+    sites = {re.sub(r"\s+", "", s) for s in metadata.site_names}
+    h1 = [i for i in candidates if lines[i].heading == 1 and i < body_start and not lines[i].furniture
+          and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
+    if len(h1) == 1:
+        return lines[h1[0]].text, h1[0]
+    # 4. the declared headline itself
+    for headline in declared:
+        if visible_length(headline) >= MIN_HEADLINE_CHARS:
+            return headline, None
+    return None, None
+
+
+# -- the body ------------------------------------------------------------------------
+
+
+def _is_prose_line(line: Line) -> bool:
+    return (visible_length(line.text) >= MIN_SCORED_CHARS and line.link_share < MAX_LINK_SHARE
+            and (ends_sentence(line.text) or any(mark in line.text for mark in CLAUSE_MARKS))
+            and not line.heading)
+
+
+def _prose_weight(line: Line) -> int:
+    return max(0, line.chars - line.link_chars)
+
+
+def mark_furniture(lines: list[Line]) -> list[bool]:
+    """Whether each line is page furniture (see FURNITURE_MAX_PROSE_SHARE)."""
+    prose_in: dict[int, int] = defaultdict(int)
+    total = 0
+    for line in lines:
+        if _is_prose_line(line):
+            weight = _prose_weight(line)
+            total += weight
+            for box in line.furniture:
+                prose_in[id(box)] += weight
+    exempt = {box for box, prose in prose_in.items() if prose >= FURNITURE_MAX_PROSE_SHARE * total}
+    return [line.furniture_tag or any(id(box) not in exempt for box in line.furniture) for line in lines]
+
+
+def find_container(lines: list[Line], furniture: list[bool]) -> set[int]:
+    """ids of the element(s) holding the body."""
+    scores: dict[int, float] = defaultdict(float)
+    elements: dict[int, object] = {}
+    for line, skip in zip(lines, furniture):
+        if skip or not _is_prose_line(line) or not line.elements:
+            continue
+        weight = _prose_weight(line)
+        chain = line.elements[-3:]
+        for share, element in zip((0.5, 1.0, 1.0)[-len(chain):], chain):
+            scores[id(element)] += weight * share
+            elements[id(element)] = element
+    if not scores:
+        raise InputError("no article found: the page has no paragraph of running text")
+    depth = {key: _depth(element) for key, element in elements.items()}
+    best = max(scores, key=lambda key: (scores[key], -depth[key]))
+    container = elements[best]
+    chosen = {best}
+    parent = container.getparent()
+    if parent is not None:
+        for sibling in parent:
+            if id(sibling) in scores and scores[id(sibling)] >= SIBLING_SCORE_SHARE * scores[best]:
+                chosen.add(id(sibling))
+    return chosen
+
+
+def _depth(element) -> int:
+    depth = 0
+    while element is not None:
+        element = element.getparent()
+        depth += 1
+    return depth
+
+
+# -- blocks --------------------------------------------------------------------------
+
+
+def _is_subheading(line: Line) -> bool:
+    length = visible_length(line.text)
+    if length > MAX_SUBHEADING_CHARS or length < 2 or ends_sentence(line.text):
+        return False
+    return 2 <= line.heading <= 4 or (line.bold_only and not any(mark in line.text for mark in "，,；;"))
+
+
+def _classify(line: Line) -> BlockKind | None:
+    text = line.text
+    if line.caption or is_caption(text):
+        return BlockKind.CAPTION
+    if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)):
+        return BlockKind.CREDIT
+    if line.link_share >= MAX_LINK_SHARE or is_link_list(text):
+        return None
+    if _is_subheading(line):
+        return BlockKind.SUBHEADING
+    if line.heading or is_dateline(text):
+        return None
+    if is_short_prose(text) or (visible_length(text) >= MIN_SCORED_CHARS and any(m in text for m in CLAUSE_MARKS)):
+        return BlockKind.PARAGRAPH
+    return None
+
+
+def article_blocks(root) -> list[Block]:
+    lines = flatten(root)
+    furniture = mark_furniture(lines)
+    chosen = find_container(lines, furniture)
+    inside = [any(id(element) in chosen for element in line.elements) and not skip
+              for line, skip in zip(lines, furniture)]
+    body = [i for i, flag in enumerate(inside) if flag]
+    prose = [i for i in body if _is_prose_line(lines[i])]
+    body_start, body_end = prose[0], body[-1] + 1
+    headline, headline_at = choose_headline(lines, read_metadata(root), body_start)
+
+    blocks: list[Block] = []
+    if headline:
+        blocks.append(Block(BlockKind.HEADLINE, headline))
+    header_from = headline_at + 1 if headline_at is not None and headline_at < body_start \
+        else max(0, body_start - HEADER_WINDOW)
+    seen: set[tuple[BlockKind, str]] = set()
+
+    def emit(kind: BlockKind, text: str) -> None:
+        if (kind, text) in seen and kind is not BlockKind.PARAGRAPH:
+            return  # a caption or credit shown twice is one block
+        seen.add((kind, text))
+        blocks.append(Block(kind, text))
+
+    for i in range(header_from, body_start):
+        if furniture[i] or i == headline_at:
+            continue
+        kind = _classify(lines[i])
+        if kind in (BlockKind.CAPTION, BlockKind.CREDIT):
+            emit(kind, lines[i].text)
+    kinds = [(_classify(lines[i]) if inside[i] and i != headline_at else None) for i in range(body_start, body_end)]
+    for offset, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        if kind is BlockKind.SUBHEADING:
+            following = next((k for k in kinds[offset + 1:] if k is not None), None)
+            if following is not BlockKind.PARAGRAPH:
+                continue  # a heading over nothing: "related stories", an empty box
+        emit(kind, lines[body_start + offset].text)
+    for i in range(body_end, min(len(lines), body_end + TAIL_WINDOW)):
+        if not furniture[i] and is_credit(lines[i].text):
+            emit(BlockKind.CREDIT, lines[i].text)
+            break
+    return blocks
+
+
+def html_blocks(html: str) -> list[Block]:
+    return article_blocks(parse(html))

@@ -1,0 +1,218 @@
+"""Text scrape → article blocks, by rules over lines.
+
+A text scrape has no markup left: only the order of the lines and their
+shape. Every rule here is structural — line length, sentence punctuation,
+repetition, the shape of link lists, the marks outlets put on captions and
+bylines — never a string taken from one page:
+
+1. ``find_body``: the body is the run of prose lines with the most text; prose
+   means running text that ends in sentence punctuation;
+2. ``body_blocks``: inside the body, paragraphs, captions, credits and
+   subheadings (short lines without sentence punctuation between paragraphs);
+   ad breaks and "read more" links are left out;
+3. ``find_header``: walking up from the body, the credit line, the photo
+   caption and the headline (the title line nearest the body; earlier
+   near-copies of it are the site's duplicated titles);
+4. ``find_tail_credits``: an editor's or translator's credit right after the body;
+5. everything else — menus, section bars, related headlines, ads, footers —
+   is left out.
+
+The line tests (``is_prose``, ``is_caption``, ``is_credit``…) are shared with
+the HTML extractor, which applies them to the blocks of the page's markup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from l10n.article import Block, BlockKind
+from l10n.errors import InputError
+
+SENTENCE_END = "。！？!?…"
+CLOSERS = "」』）)】》〉\"'”’"
+CLAUSE_MARKS = "，、；：,;:"
+
+#: A line of at least this many characters that ends in sentence punctuation
+#: and has clause punctuation is prose. Calibrated on the bundled ETtoday page
+#: and UDN/CNA/LTN article shapes: body paragraphs run 40–250 characters, while
+#: related-headline lines are 15–35 characters and end without 。.
+MIN_PROSE_CHARS = 30
+#: Shorter lines ending in sentence punctuation still count when they sit
+#: between prose lines (one-sentence paragraphs such as quotes).
+MIN_SHORT_PROSE_CHARS = 8
+#: Non-prose lines tolerated inside the body (an inline photo and its caption,
+#: a subheading, an ad break) before the body is considered finished.
+MAX_BODY_GAP = 3
+#: How far above the body to look for credit, caption and headline; pages put
+#: them right above the first paragraph, menus sit further up.
+HEADER_WINDOW = 8
+#: Two title lines at least this similar are one headline shown twice (ETtoday
+#: repeats its title with a wording change: 砸 / 挹注).
+DUPLICATE_TITLE_SIMILARITY = 0.6
+MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
+#: A subheading is short: section titles in news bodies run 4–25 characters.
+MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
+
+_CAPTION = re.compile(
+    r"^[▲△▼▶►◆■●]"  # ETtoday, UDN, LTN mark captions with a triangle
+    r"|[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|圖／|photo)\s*(?:[／/:：]|來源|来源|提供)"  # （圖／達志／美聯社）
+    r"|(?:記者|记者)\S{1,4}(?:攝|摄)",  # CNA: （中央社記者張三攝　114年11月20日）
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^[（(【\[]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
+    r"|編輯|编辑|中央社|報導|报道|來源|来源|核稿|審校|审校|校對|校对)"
+    r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
+    r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
+)
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def visible_length(line: str) -> int:
+    return len(re.sub(r"\s", "", line))
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
+
+
+def is_prose(line: str) -> bool:
+    return (
+        visible_length(line) >= MIN_PROSE_CHARS
+        and ends_sentence(line)
+        and any(mark in line for mark in CLAUSE_MARKS)
+    )
+
+
+def is_short_prose(line: str) -> bool:
+    return visible_length(line) >= MIN_SHORT_PROSE_CHARS and ends_sentence(line)
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line)) and visible_length(line) <= 200
+
+
+def is_credit(line: str) -> bool:
+    return bool(_CREDIT.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A publication date and time, alone or with the outlet's name."""
+    return bool(_DATE.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
+
+
+def is_link_list(line: str) -> bool:
+    """Menus and section bars: bullets/pipes, or many short space-separated words."""
+    if re.match(r"^[•·|>＞»\-–]", line) or line.count("|") >= 2:
+        return True
+    words = line.split(" ")
+    return len(words) >= 3 and all(len(word) <= 6 for word in words) and not ends_sentence(line)
+
+
+def is_title(line: str) -> bool:
+    length = visible_length(line)
+    return (
+        MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
+        and not line.endswith("。")
+        and not is_link_list(line)
+        and not is_caption(line)
+        and not is_credit(line)
+        and not is_dateline(line)
+    )
+
+
+def is_subheading(line: str) -> bool:
+    """A short line without sentence punctuation: a section title in the body."""
+    return (
+        MIN_SUBHEADING_CHARS <= visible_length(line) <= MAX_SUBHEADING_CHARS
+        and not ends_sentence(line)
+        and not any(mark in line for mark in "，,；;")
+        and not is_link_list(line)
+        and not is_caption(line)
+        and not is_credit(line)
+        and not is_dateline(line)
+    )
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Near-copies of one title. Both are cut to title length first, so the
+    comparison costs the same whatever the page's lines are."""
+    a, b = a[: MAX_TITLE_CHARS * 2], b[: MAX_TITLE_CHARS * 2]
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_TITLE_SIMILARITY
+
+
+# -- the body and around it ----------------------------------------------------------
+
+
+def find_body(lines: list[str]) -> tuple[int, int]:
+    """Indices [start, end) of the body: the prose run with the most text."""
+    repeated = {line for line, count in Counter(lines).items() if count > 1}
+    prose = [i for i, line in enumerate(lines) if is_prose(line) and line not in repeated]
+    if not prose:
+        raise InputError(
+            "no article found: the page has no paragraph of running text "
+            f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
+        )
+    runs: list[list[int]] = [[prose[0]]]
+    for index in prose[1:]:
+        if index - runs[-1][-1] - 1 <= MAX_BODY_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
+    return best[0], best[-1] + 1
+
+
+def body_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    captions: set[str] = set()
+    for index, line in enumerate(lines):
+        if is_caption(line):
+            if line not in captions:  # a caption shown twice (photo and gallery) is one caption
+                captions.add(line)
+                blocks.append(Block(BlockKind.CAPTION, line))
+        elif is_credit(line):
+            blocks.append(Block(BlockKind.CREDIT, line))
+        elif is_short_prose(line):
+            blocks.append(Block(BlockKind.PARAGRAPH, line))
+        elif is_subheading(line) and index + 1 < len(lines) and is_prose(lines[index + 1]):
+            blocks.append(Block(BlockKind.SUBHEADING, line))
+        # other lines inside the body are inline links, ads or share buttons
+    return blocks
+
+
+def find_header(lines: list[str], body_start: int) -> list[Block]:
+    """Credit, caption and headline above the body, in page order."""
+    header: list[Block] = []
+    headline: str | None = None
+    for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
+        line = lines[index]
+        if is_link_list(line):
+            break
+        if headline is not None:
+            if similar_titles(line, headline):
+                continue  # the same headline shown again (page title, og:title)
+            break
+        if is_caption(line):
+            header.insert(0, Block(BlockKind.CAPTION, line))
+        elif is_credit(line):
+            header.insert(0, Block(BlockKind.CREDIT, line))
+        elif is_title(line):
+            headline = line
+            header.insert(0, Block(BlockKind.HEADLINE, line))
+    return header
+
+
+def find_tail_credits(lines: list[str], body_end: int) -> list[Block]:
+    """An editor's credit right after the body, e.g. CNA's （編輯：…）."""
+    for line in lines[body_end : body_end + 2]:
+        if is_credit(line):
+            return [Block(BlockKind.CREDIT, line)]
+    return []
+
+
+def text_blocks(lines: list[str]) -> list[Block]:
+    start, end = find_body(lines)
+    return find_header(lines, start) + body_blocks(lines[start:end]) + find_tail_credits(lines, end)
