@@ -10,10 +10,11 @@ bylines — never a string taken from one page:
 2. ``body_blocks``: inside the body, paragraphs, captions, credits and
    subheadings (short lines without sentence punctuation between paragraphs);
    ad breaks and "read more" links are left out;
-3. ``find_header``: walking up from the body, the credit line, the photo
-   caption and the headline (the title line nearest the body; earlier
-   near-copies of it are the site's duplicated titles);
-4. ``find_tail_credits``: an editor's or translator's credit right after the body;
+3. ``find_header``: the headline — the title line nearest above the body
+   that shares the body's words — then the credits and captions between it
+   and the body;
+4. ``find_tail``: an editor's credit right after the body, and captions of
+   photos placed after the story;
 5. everything else — menus, section bars, related headlines, ads, footers —
    is left out.
 
@@ -48,6 +49,16 @@ MAX_BODY_GAP = 3
 #: How far above the body to look for credit, caption and headline; pages put
 #: them right above the first paragraph, menus sit further up.
 HEADER_WINDOW = 8
+#: How far above the body to look for the headline when it shares the body's
+#: words: past date lines, share buttons and font widgets (BBC 中文 puts 14
+#: lines of them between headline and body).
+HEADLINE_WINDOW = 30
+#: Share of a headline's character pairs found in the body. Headlines of the
+#: bundled and evaluation pages share 40–90 %; share buttons, section names
+#: and outlet names share none.
+MIN_HEADLINE_OVERLAP = 0.25
+#: Lines after the body searched for an end credit and end-of-story captions.
+TAIL_WINDOW = 10
 #: Two title lines at least this similar are one headline shown twice (ETtoday
 #: repeats its title with a wording change: 砸 / 挹注).
 DUPLICATE_TITLE_SIMILARITY = 0.6
@@ -55,10 +66,12 @@ MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
 
-_CAPTION = re.compile(
-    r"^[▲△▼▶►◆■●]"  # ETtoday, UDN, LTN mark captions with a triangle
-    r"|[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|圖／|photo)\s*(?:[／/:：]|來源|来源|提供)"  # （圖／達志／美聯社）
-    r"|(?:記者|记者)\S{1,4}(?:攝|摄)",  # CNA: （中央社記者張三攝　114年11月20日）
+_CAPTION_MARK = re.compile(r"^[▲△▼▶►◆■●]")  # ETtoday, UDN, LTN mark captions with a triangle
+_PHOTO_CREDIT = re.compile(
+    r"[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*(?:[／/:：]|來源|来源|提供|翻攝|翻摄|取自|擷取|撷取)"  # （圖／達志）
+    r"|[（(]\s*(?:翻攝|翻摄|截圖|截图)"  # （翻攝自臉書）
+    r"|(?:記者|记者)\S{1,4}(?:攝|摄)"  # CNA: （中央社記者張三攝　114年11月20日）
+    r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$",  # a sentence, then the photographer: …身亡。王小明攝
     re.I,
 )
 _CREDIT = re.compile(
@@ -74,7 +87,13 @@ def visible_length(line: str) -> int:
     return len(re.sub(r"\s", "", line))
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,30}[）)]$")
+
+
 def ends_sentence(line: str) -> bool:
+    """Ends in sentence punctuation, maybe inside closing quotes, maybe followed
+    by a parenthesised note such as the reporter's （王小明／台中報導）."""
+    line = _TRAILING_NOTE.sub("", line.rstrip()) or line
     return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
 
 
@@ -91,7 +110,13 @@ def is_short_prose(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    return bool(_CAPTION.search(line)) and visible_length(line) <= 200
+    return bool(_CAPTION_MARK.search(line) or _PHOTO_CREDIT.search(line)) and visible_length(line) <= 200
+
+
+def has_photo_credit(line: str) -> bool:
+    """A caption known by its photo credit, not only by a leading mark (● also
+    starts notice boxes)."""
+    return bool(_PHOTO_CREDIT.search(line)) and visible_length(line) <= 200
 
 
 def is_credit(line: str) -> bool:
@@ -128,6 +153,7 @@ def is_subheading(line: str) -> bool:
     return (
         MIN_SUBHEADING_CHARS <= visible_length(line) <= MAX_SUBHEADING_CHARS
         and not ends_sentence(line)
+        and not line.endswith(("...", "…", "⋯"))  # "continue reading…": a teaser or ad break
         and not any(mark in line for mark in "，,；;")
         and not is_link_list(line)
         and not is_caption(line)
@@ -167,12 +193,9 @@ def find_body(lines: list[str]) -> tuple[int, int]:
 
 def body_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
-    captions: set[str] = set()
     for index, line in enumerate(lines):
         if is_caption(line):
-            if line not in captions:  # a caption shown twice (photo and gallery) is one caption
-                captions.add(line)
-                blocks.append(Block(BlockKind.CAPTION, line))
+            blocks.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             blocks.append(Block(BlockKind.CREDIT, line))
         elif is_short_prose(line):
@@ -183,36 +206,80 @@ def body_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def find_header(lines: list[str], body_start: int) -> list[Block]:
-    """Credit, caption and headline above the body, in page order."""
-    header: list[Block] = []
-    headline: str | None = None
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[\W_]+", "", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def body_overlap(line: str, body: set[str]) -> float:
+    """Share of the line's character pairs found in the body: a headline
+    speaks of what the article speaks of; share buttons and menus do not."""
+    pairs = _bigrams(line)
+    return len(pairs & body) / len(pairs) if pairs else 0.0
+
+
+def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | None:
+    """The title line nearest above the body that shares the body's words;
+    else, as on a page with no such line, the nearest title line before any
+    menu."""
+    for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1):
+        if is_title(lines[index]) and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP:
+            return index
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
-        line = lines[index]
-        if is_link_list(line):
+        if is_link_list(lines[index]):
             break
-        if headline is not None:
-            if similar_titles(line, headline):
-                continue  # the same headline shown again (page title, og:title)
-            break
+        if is_title(lines[index]):
+            return index
+    return None
+
+
+def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block]:
+    """Headline, then the credits and captions between it and the body."""
+    headline = find_headline(lines, body_start, body)
+    start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
+    header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
+    for line in lines[start:body_start]:
         if is_caption(line):
-            header.insert(0, Block(BlockKind.CAPTION, line))
+            header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
-            header.insert(0, Block(BlockKind.CREDIT, line))
-        elif is_title(line):
-            headline = line
-            header.insert(0, Block(BlockKind.HEADLINE, line))
+            header.append(Block(BlockKind.CREDIT, line))
+        elif is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;"):
+            # one short sentence between the headline and the body: a photo caption
+            header.append(Block(BlockKind.CAPTION, line))
     return header
 
 
-def find_tail_credits(lines: list[str], body_end: int) -> list[Block]:
-    """An editor's credit right after the body, e.g. CNA's （編輯：…）."""
-    for line in lines[body_end : body_end + 2]:
-        if is_credit(line):
-            return [Block(BlockKind.CREDIT, line)]
-    return []
+def extend_body(lines: list[str], end: int) -> int:
+    """The body goes on over short closing paragraphs (under MIN_PROSE_CHARS)."""
+    repeated = Counter(lines[end : end + MAX_BODY_GAP])
+    while end < len(lines) and is_short_prose(lines[end]) and repeated[lines[end]] <= 1:
+        end += 1
+    return end
+
+
+def find_tail(lines: list[str], body_end: int) -> list[Block]:
+    """After the body: an editor's credit (CNA's （編輯：…）) and photo captions
+    placed at the end of the story, before the page's furniture resumes."""
+    blocks = []
+    for offset, line in enumerate(lines[body_end : body_end + TAIL_WINDOW]):
+        if offset < 2 and is_credit(line) and not any(b.kind is BlockKind.CREDIT for b in blocks):
+            blocks.append(Block(BlockKind.CREDIT, line))
+        elif has_photo_credit(line):
+            blocks.append(Block(BlockKind.CAPTION, line))
+    return blocks
 
 
 def text_blocks(lines: list[str]) -> list[Block]:
     start, end = find_body(lines)
-    return find_header(lines, start) + body_blocks(lines[start:end]) + find_tail_credits(lines, end)
+    end = extend_body(lines, end)
+    body = _bigrams("".join(lines[start:end]))
+    blocks = find_header(lines, start, body) + body_blocks(lines[start:end]) + find_tail(lines, end)
+    captions: set[str] = set()
+    unique = []
+    for block in blocks:
+        if block.kind is BlockKind.CAPTION:
+            if block.text in captions:
+                continue  # a caption shown twice (photo and gallery) is one caption
+            captions.add(block.text)
+        unique.append(block)
+    return unique
