@@ -57,6 +57,10 @@ HEADLINE_WINDOW = 30
 #: bundled and evaluation pages share 40–90 %; share buttons, section names
 #: and outlet names share none.
 MIN_HEADLINE_OVERLAP = 0.25
+#: Headlines are first looked for among lines of at least this length: news
+#: headlines run 12–40 characters, while tag lists and section names that
+#: share a word with the body (南北首脳会談, 政治) are short.
+MIN_FULL_HEADLINE_CHARS = 10
 #: Lines after the body searched for an end credit and end-of-story captions.
 TAIL_WINDOW = 10
 #: Two title lines at least this similar are one headline shown twice (ETtoday
@@ -76,10 +80,15 @@ _PHOTO_CREDIT = re.compile(
 )
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
-    r"|編輯|编辑|中央社|報導|报道|來源|来源|核稿|審校|审校|校對|校对)"
+    r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|校對|校对|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
+    r"|^(?:編集委員|論説委員|特派員|記者|记者)[\s\u3000]+\S{2,8}$"  # 編集委員　中沢克二
     r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
 )
+#: A paragraph closed by the reporter's or editor's sign-off ends the story:
+#: …死因。（王小明／台中報導）, …（完）.
+_SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
+_BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
@@ -109,6 +118,12 @@ def is_short_prose(line: str) -> bool:
     return visible_length(line) >= MIN_SHORT_PROSE_CHARS and ends_sentence(line)
 
 
+def ends_clause(line: str) -> bool:
+    """A line of verse or a list item ending in ；: body text, though not a sentence."""
+    return visible_length(line) >= MIN_SHORT_PROSE_CHARS and line.endswith(("；", ";")) and any(
+        mark in line for mark in "，,")
+
+
 def is_caption(line: str) -> bool:
     return bool(_CAPTION_MARK.search(line) or _PHOTO_CREDIT.search(line)) and visible_length(line) <= 200
 
@@ -130,7 +145,7 @@ def is_dateline(line: str) -> bool:
 
 def is_link_list(line: str) -> bool:
     """Menus and section bars: bullets/pipes, or many short space-separated words."""
-    if re.match(r"^[•·|>＞»\-–]", line) or line.count("|") >= 2:
+    if re.match(r"^[•·|>＞»\-–]", line) or re.search(r"[>＞»]$", line) or line.count("|") >= 2:
         return True
     words = line.split(" ")
     return len(words) >= 3 and all(len(word) <= 6 for word in words) and not ends_sentence(line)
@@ -141,6 +156,7 @@ def is_title(line: str) -> bool:
     return (
         MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
         and not line.endswith("。")
+        and not _BRACKETED.match(line)  # （1/3ページ）, 【獨家】: notes and labels
         and not is_link_list(line)
         and not is_caption(line)
         and not is_credit(line)
@@ -148,10 +164,18 @@ def is_title(line: str) -> bool:
     )
 
 
+def is_attribution(line: str) -> bool:
+    """——（宋）陸游: the author under a quoted poem or saying."""
+    return line.startswith(("——", "──", "—— ")) and visible_length(line) <= MAX_SUBHEADING_CHARS
+
+
 def is_subheading(line: str) -> bool:
-    """A short line without sentence punctuation: a section title in the body."""
+    """A short line without sentence punctuation: a section title in the body
+    (a label ending in a colon, 點評：, may be shorter)."""
+    length = visible_length(line)
     return (
-        MIN_SUBHEADING_CHARS <= visible_length(line) <= MAX_SUBHEADING_CHARS
+        (MIN_SUBHEADING_CHARS <= length or (length >= 2 and line.endswith(("：", ":"))))
+        and length <= MAX_SUBHEADING_CHARS
         and not ends_sentence(line)
         and not line.endswith(("...", "…", "⋯"))  # "continue reading…": a teaser or ad break
         and not any(mark in line for mark in "，,；;")
@@ -173,22 +197,28 @@ def similar_titles(a: str, b: str) -> bool:
 
 
 def find_body(lines: list[str]) -> tuple[int, int]:
-    """Indices [start, end) of the body: the prose run with the most text."""
+    """Indices [start, end) of the body: the run of prose with the most text.
+
+    Short sentences (a quote, a line of verse, a closing remark) continue a
+    run but never start one, so a lone caption above the body stays out."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
-    prose = [i for i, line in enumerate(lines) if is_prose(line) and line not in repeated]
-    if not prose:
+    textual = [i for i, line in enumerate(lines)
+               if (is_short_prose(line) or ends_clause(line)) and line not in repeated]
+    if not any(is_prose(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
             f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
         )
-    runs: list[list[int]] = [[prose[0]]]
-    for index in prose[1:]:
-        if index - runs[-1][-1] - 1 <= MAX_BODY_GAP:
+    runs: list[list[int]] = [[textual[0]]]
+    for index in textual[1:]:
+        last = runs[-1][-1]
+        if index - last - 1 <= MAX_BODY_GAP and not _SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
             runs.append([index])
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
-    return best[0], best[-1] + 1
+    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run if is_prose(lines[i])))
+    start = next(i for i in best if is_prose(lines[i]))
+    return start, best[-1] + 1
 
 
 def body_blocks(lines: list[str]) -> list[Block]:
@@ -198,9 +228,11 @@ def body_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             blocks.append(Block(BlockKind.CREDIT, line))
-        elif is_short_prose(line):
+        elif is_short_prose(line) or ends_clause(line):
             blocks.append(Block(BlockKind.PARAGRAPH, line))
-        elif is_subheading(line) and index + 1 < len(lines) and is_prose(lines[index + 1]):
+        elif is_attribution(line):
+            blocks.append(Block(BlockKind.PARAGRAPH, line))
+        elif is_subheading(line) and any(is_short_prose(after) for after in lines[index + 1 : index + 3]):
             blocks.append(Block(BlockKind.SUBHEADING, line))
         # other lines inside the body are inline links, ads or share buttons
     return blocks
@@ -222,7 +254,17 @@ def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | No
     """The title line nearest above the body that shares the body's words;
     else, as on a page with no such line, the nearest title line before any
     menu."""
-    for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1):
+    window = range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
+    for index in window:
+        line = lines[index]
+        if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
+                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
+            return index
+    for index in window:  # the title line right above the story's date or byline
+        if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
+                and index + 1 < body_start and (is_dateline(lines[index + 1]) or is_credit(lines[index + 1]))):
+            return index
+    for index in window:
         if is_title(lines[index]) and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP:
             return index
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
@@ -249,20 +291,14 @@ def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block
     return header
 
 
-def extend_body(lines: list[str], end: int) -> int:
-    """The body goes on over short closing paragraphs (under MIN_PROSE_CHARS)."""
-    repeated = Counter(lines[end : end + MAX_BODY_GAP])
-    while end < len(lines) and is_short_prose(lines[end]) and repeated[lines[end]] <= 1:
-        end += 1
-    return end
-
-
 def find_tail(lines: list[str], body_end: int) -> list[Block]:
     """After the body: an editor's credit (CNA's （編輯：…）) and photo captions
     placed at the end of the story, before the page's furniture resumes."""
     blocks = []
+    credits_end = body_end
     for offset, line in enumerate(lines[body_end : body_end + TAIL_WINDOW]):
-        if offset < 2 and is_credit(line) and not any(b.kind is BlockKind.CREDIT for b in blocks):
+        if body_end + offset == credits_end and is_credit(line):
+            credits_end += 1  # credits follow the body line after line: 編輯, 責任編輯
             blocks.append(Block(BlockKind.CREDIT, line))
         elif has_photo_credit(line):
             blocks.append(Block(BlockKind.CAPTION, line))
@@ -271,7 +307,6 @@ def find_tail(lines: list[str], body_end: int) -> list[Block]:
 
 def text_blocks(lines: list[str]) -> list[Block]:
     start, end = find_body(lines)
-    end = extend_body(lines, end)
     body = _bigrams("".join(lines[start:end]))
     blocks = find_header(lines, start, body) + body_blocks(lines[start:end]) + find_tail(lines, end)
     captions: set[str] = set()
