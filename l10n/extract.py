@@ -87,14 +87,22 @@ class Extraction:
     notices: tuple[str, ...]
 
 
+_LABEL_ROW = re.compile(r"(?:\s*【[^【】]*】){2,}\s*")
+
+
 def page_lines(text: str) -> list[str]:
-    """A text scrape as non-empty, whitespace-normalised lines."""
+    """A text scrape as non-empty, whitespace-normalised lines.
+
+    A row of bracketed labels (【糾錯】 【責任編輯:X 】) was a row of separate
+    widgets on the page: each becomes its own line."""
     lines = []
     for line in text.splitlines():
         # ASCII whitespace runs are layout; the ideographic space U+3000 is
         # punctuation in Chinese headlines and is kept.
         line = re.sub(r"[ \t\xa0]+", " ", line).strip(" \u3000")
-        if line:
+        if _LABEL_ROW.fullmatch(line):
+            lines += [label.strip() for label in re.findall(r"【[^【】]*】", line)]
+        elif line:
             lines.append(line)
     return lines
 

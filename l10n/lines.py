@@ -82,12 +82,17 @@ _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
     r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|校對|校对|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
-    r"|^(?:編集委員|論説委員|特派員|記者|记者)[\s\u3000]+\S{2,8}$"  # 編集委員　中沢克二
+    r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
     r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
 _SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
+_NOTICE = re.compile(
+    r"版權所有|版权所有|不得轉載|不得转载|禁止轉載|禁止转载|未經授權|未经授权|非經授權|非经授权|All rights reserved|Copyright|©"
+    r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]",
+    re.I,
+)
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
@@ -96,7 +101,7 @@ def visible_length(line: str) -> int:
     return len(re.sub(r"\s", "", line))
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,30}[）)]$")
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8})$")  # a note, or CNA's date code 1060622
 
 
 def ends_sentence(line: str) -> bool:
@@ -106,16 +111,22 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
 
 
+def is_notice(line: str) -> bool:
+    """A copyright or disclaimer notice: every outlet's footer, never the story."""
+    return bool(_NOTICE.search(line))
+
+
 def is_prose(line: str) -> bool:
     return (
-        visible_length(line) >= MIN_PROSE_CHARS
+        not is_notice(line)
+        and visible_length(line) >= MIN_PROSE_CHARS
         and ends_sentence(line)
         and any(mark in line for mark in CLAUSE_MARKS)
     )
 
 
 def is_short_prose(line: str) -> bool:
-    return visible_length(line) >= MIN_SHORT_PROSE_CHARS and ends_sentence(line)
+    return visible_length(line) >= MIN_SHORT_PROSE_CHARS and ends_sentence(line) and not is_notice(line)
 
 
 def ends_clause(line: str) -> bool:
