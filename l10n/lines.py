@@ -61,8 +61,11 @@ MIN_HEADLINE_OVERLAP = 0.25
 #: headlines run 12–40 characters, while tag lists and section names that
 #: share a word with the body (南北首脳会談, 政治) are short.
 MIN_FULL_HEADLINE_CHARS = 10
-#: Lines after the body searched for an end credit and end-of-story captions.
+#: Lines after the body searched for end-of-story captions, and for editor
+#: credits (past a "more from the app" line or page numbers, not into the
+#: related headlines further down).
 TAIL_WINDOW = 10
+TAIL_CREDIT_WINDOW = 6
 #: Two title lines at least this similar are one headline shown twice (ETtoday
 #: repeats its title with a wording change: 砸 / 挹注).
 DUPLICATE_TITLE_SIMILARITY = 0.6
@@ -80,7 +83,7 @@ _PHOTO_CREDIT = re.compile(
 )
 _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
-    r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|校對|校对|編集委員|論説委員|特派員|編集部)"
+    r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
     r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
     r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
@@ -93,6 +96,7 @@ _NOTICE = re.compile(
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]",
     re.I,
 )
+_INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
@@ -296,6 +300,9 @@ def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block
             header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             header.append(Block(BlockKind.CREDIT, line))
+        elif is_dateline(line) and _INLINE_BYLINE.search(line):
+            # date, source and author on one line: the author is the credit
+            header.append(Block(BlockKind.CREDIT, _INLINE_BYLINE.search(line).group()))
         elif is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;"):
             # one short sentence between the headline and the body: a photo caption
             header.append(Block(BlockKind.CAPTION, line))
@@ -306,10 +313,8 @@ def find_tail(lines: list[str], body_end: int) -> list[Block]:
     """After the body: an editor's credit (CNA's （編輯：…）) and photo captions
     placed at the end of the story, before the page's furniture resumes."""
     blocks = []
-    credits_end = body_end
     for offset, line in enumerate(lines[body_end : body_end + TAIL_WINDOW]):
-        if body_end + offset == credits_end and is_credit(line):
-            credits_end += 1  # credits follow the body line after line: 編輯, 責任編輯
+        if offset < TAIL_CREDIT_WINDOW and is_credit(line):
             blocks.append(Block(BlockKind.CREDIT, line))
         elif has_photo_credit(line):
             blocks.append(Block(BlockKind.CAPTION, line))
