@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 
 from l10n.article import Block, BlockKind
@@ -91,8 +92,12 @@ _CREDIT = re.compile(
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
 _SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
+#: Copyright, consent and disclaimer notices. A story may be about copyright
+#: or privacy, so those words count only when the page speaks of itself.
 _NOTICE = re.compile(
-    r"版權所有|版权所有|不得轉載|不得转载|禁止轉載|禁止转载|未經授權|未经授权|非經授權|非经授权|All rights reserved|Copyright|©"
+    r"版權所有|版权所有|All rights reserved|©"
+    r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
+    r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]",
     re.I,
 )
@@ -116,7 +121,8 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_notice(line: str) -> bool:
-    """A copyright or disclaimer notice: every outlet's footer, never the story."""
+    """A copyright, privacy or disclaimer notice: every outlet's footer or
+    consent banner, never the story."""
     return bool(_NOTICE.search(line))
 
 
@@ -193,6 +199,7 @@ def is_subheading(line: str) -> bool:
         and length <= MAX_SUBHEADING_CHARS
         and not ends_sentence(line)
         and not line.endswith(("...", "…", "⋯"))  # "continue reading…": a teaser or ad break
+        and unicodedata.category(line[0])[0] != "S"  # ⭐, ➤: a promotion's eye-catcher
         and not any(mark in line for mark in "，,；;")
         and not is_link_list(line)
         and not is_caption(line)
@@ -265,11 +272,19 @@ def body_overlap(line: str, body: set[str]) -> float:
     return len(pairs & body) / len(pairs) if pairs else 0.0
 
 
+def shown_twice(lines: list[str], index: int) -> bool:
+    """The same line twice in a row: a photo caption (under the photo and in
+    the gallery), not a headline."""
+    return (index > 0 and lines[index - 1] == lines[index]) or (
+        index + 1 < len(lines) and lines[index + 1] == lines[index])
+
+
 def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | None:
     """The title line nearest above the body that shares the body's words;
     else, as on a page with no such line, the nearest title line before any
     menu."""
-    window = range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
+    window = [index for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
+              if not shown_twice(lines, index)]
     for index in window:
         line = lines[index]
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
@@ -285,7 +300,7 @@ def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | No
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
         if is_link_list(lines[index]):
             break
-        if is_title(lines[index]):
+        if is_title(lines[index]) and not shown_twice(lines, index):
             return index
     return None
 
@@ -295,8 +310,11 @@ def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block
     headline = find_headline(lines, body_start, body)
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
     header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
-    for line in lines[start:body_start]:
-        if is_caption(line):
+    for index in range(start, body_start):
+        line = lines[index]
+        if is_notice(line):
+            continue
+        if is_caption(line) or shown_twice(lines, index):
             header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             header.append(Block(BlockKind.CREDIT, line))
