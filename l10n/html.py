@@ -45,6 +45,7 @@ from l10n.lines import (
     is_credit,
     is_dateline,
     is_link_list,
+    is_notice,
     is_short_prose,
     similar_titles,
     visible_length,
@@ -377,9 +378,9 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> t
 
 
 def _is_prose_line(line: Line) -> bool:
-    return (visible_length(line.text) >= MIN_SCORED_CHARS and line.link_share < MAX_LINK_SHARE
+    return (visible_length(line.text) >= MIN_SCORED_CHARS and not is_notice(line.text) and not is_dateline(line.text) and line.link_share < MAX_LINK_SHARE
             and (ends_sentence(line.text) or any(mark in line.text for mark in CLAUSE_MARKS))
-            and not line.heading)
+            and not line.heading and not line.caption)
 
 
 def _prose_weight(line: Line) -> int:
@@ -450,7 +451,7 @@ def _classify(line: Line) -> BlockKind | None:
         return BlockKind.CAPTION
     if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)):
         return BlockKind.CREDIT
-    if line.link_share >= MAX_LINK_SHARE or is_link_list(text):
+    if line.link_share >= MAX_LINK_SHARE or is_link_list(text) or is_notice(text):
         return None
     if _is_subheading(line):
         return BlockKind.SUBHEADING
@@ -459,6 +460,12 @@ def _classify(line: Line) -> BlockKind | None:
     if is_short_prose(text) or (visible_length(text) >= MIN_SCORED_CHARS and any(m in text for m in CLAUSE_MARKS)):
         return BlockKind.PARAGRAPH
     return None
+
+
+def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
+    """A line among the body's lines but outside its container: a photo's caption
+    in its own box between paragraphs is kept; anything else is not the story."""
+    return BlockKind.CAPTION if not furniture and _classify(line) is BlockKind.CAPTION else None
 
 
 def article_blocks(root) -> list[Block]:
@@ -491,7 +498,8 @@ def article_blocks(root) -> list[Block]:
         kind = _classify(lines[i])
         if kind in (BlockKind.CAPTION, BlockKind.CREDIT):
             emit(kind, lines[i].text)
-    kinds = [(_classify(lines[i]) if inside[i] and i != headline_at else None) for i in range(body_start, body_end)]
+    kinds = [_classify(lines[i]) if inside[i] and i != headline_at else _outside_kind(lines[i], furniture[i])
+             for i in range(body_start, body_end)]
     for offset, kind in enumerate(kinds):
         if kind is None:
             continue
