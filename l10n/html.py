@@ -38,6 +38,7 @@ from l10n.article import Block, BlockKind
 from l10n.errors import InputError
 from l10n.lines import (
     CLAUSE_MARKS,
+    DUPLICATE_TITLE_SIMILARITY,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
     ends_sentence,
@@ -332,6 +333,8 @@ def strip_site_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
 
 
 MIN_HEADLINE_CHARS = 4
+#: Headings compared with the declared headline on each side of the body start.
+MAX_HEADLINE_CANDIDATES = 50
 
 
 def _agrees(shown: str, declared: str) -> bool:
@@ -341,14 +344,21 @@ def _agrees(shown: str, declared: str) -> bool:
         return False
     squeeze = re.compile(r"\s+")
     a, b = squeeze.sub("", shown), squeeze.sub("", declared)
-    return a == b or b.startswith(a) or (len(a) >= 8 and a in b) or similar_titles(a, b)
+    if a == b or b.startswith(a) or (len(a) >= 8 and a in b):
+        return True
+    # a reworded title can only reach the similarity bar with a similar length
+    return 2 * min(len(a), len(b)) / (len(a) + len(b)) >= DUPLICATE_TITLE_SIMILARITY and similar_titles(a, b)
 
 
 def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> tuple[str | None, int | None]:
     """The headline's text and its line index (None when only declared)."""
     declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
-    candidates = [i for i, line in enumerate(lines)
-                  if line.heading and not line.furniture_tag and visible_length(line.text) <= MAX_TITLE_CHARS]
+    headings = [i for i, line in enumerate(lines)
+                if line.heading and not line.furniture_tag and visible_length(line.text) <= MAX_TITLE_CHARS]
+    # the nearest headings above the body, then the first below it: a page of
+    # thousands of headings costs no more than one with a few
+    above = [i for i in headings if i < body_start][-MAX_HEADLINE_CANDIDATES:]
+    candidates = above + [i for i in headings if i >= body_start][:MAX_HEADLINE_CANDIDATES]
     # 1. a heading that agrees with the declared headline, nearest above the body
     for rank in range(1, 7):
         agreeing = [i for i in candidates if lines[i].heading == rank
@@ -387,12 +397,12 @@ def _prose_weight(line: Line) -> int:
     return max(0, line.chars - line.link_chars)
 
 
-def mark_furniture(lines: list[Line]) -> list[bool]:
+def mark_furniture(lines: list[Line], prose: list[bool]) -> list[bool]:
     """Whether each line is page furniture (see FURNITURE_MAX_PROSE_SHARE)."""
     prose_in: dict[int, int] = defaultdict(int)
     total = 0
-    for line in lines:
-        if _is_prose_line(line):
+    for line, is_prose in zip(lines, prose):
+        if is_prose:
             weight = _prose_weight(line)
             total += weight
             for box in line.furniture:
@@ -401,12 +411,12 @@ def mark_furniture(lines: list[Line]) -> list[bool]:
     return [line.furniture_tag or any(id(box) not in exempt for box in line.furniture) for line in lines]
 
 
-def find_container(lines: list[Line], furniture: list[bool]) -> set[int]:
+def find_container(lines: list[Line], prose: list[bool], furniture: list[bool]) -> set[int]:
     """ids of the element(s) holding the body."""
     scores: dict[int, float] = defaultdict(float)
     elements: dict[int, object] = {}
-    for line, skip in zip(lines, furniture):
-        if skip or not _is_prose_line(line) or not line.elements:
+    for line, is_prose, skip in zip(lines, prose, furniture):
+        if skip or not is_prose or not line.elements:
             continue
         weight = _prose_weight(line)
         chain = line.elements[-3:]
@@ -470,13 +480,13 @@ def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
 
 def article_blocks(root) -> list[Block]:
     lines = flatten(root)
-    furniture = mark_furniture(lines)
-    chosen = find_container(lines, furniture)
+    prose = [_is_prose_line(line) for line in lines]
+    furniture = mark_furniture(lines, prose)
+    chosen = find_container(lines, prose, furniture)
     inside = [any(id(element) in chosen for element in line.elements) and not skip
               for line, skip in zip(lines, furniture)]
     body = [i for i, flag in enumerate(inside) if flag]
-    prose = [i for i in body if _is_prose_line(lines[i])]
-    body_start, body_end = prose[0], body[-1] + 1
+    body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
     headline, headline_at = choose_headline(lines, read_metadata(root), body_start)
 
     blocks: list[Block] = []

@@ -1,0 +1,209 @@
+"""Extraction by structure: HTML markup, text-scrape rules, the language check
+and the cost on big pages. The pages in tests/markup_pages/ are hand-made
+(written by an assistant), one per situation the issue describes."""
+
+from __future__ import annotations
+
+import difflib
+import time
+from pathlib import Path
+
+import pytest
+
+from l10n.article import BlockKind, format_article
+from l10n.errors import InputError
+from l10n.extract import decode_page, extract_article, identify_language
+from l10n.html import strip_site_suffix
+from l10n.lines import text_blocks
+
+MARKUP = Path(__file__).resolve().parent / "markup_pages"
+
+
+def extract(data: bytes, name: str = "page"):
+    return extract_article(decode_page(data, name=name)).article
+
+
+def kinds_and_texts(article) -> list[tuple[str, str]]:
+    return [(block.kind.value, block.text) for block in article.blocks]
+
+
+def test_wire_story_under_a_consent_banner_and_language_bar():
+    article = extract((MARKUP / "wire_with_banner.html").read_bytes())
+    assert kinds_and_texts(article) == [
+        ("headline", "立法院三讀通過海洋污染防治法修正案"),
+        ("paragraph", "（東亞社記者林大明台北20日電）立法院今天三讀通過海洋污染防治法修正草案，提高船舶排放油污的罰鍰上限，"
+                      "並要求港口設置廢油回收設施，環境部表示將在半年內訂定相關子法。"),
+    ]
+
+
+def test_block_structure_subheadings_captions_and_boxes():
+    article = extract((MARKUP / "feature_blocks.html").read_bytes())
+    blocks = kinds_and_texts(article)
+    # the visible headline (an <h2>, the <h1> is the site logo), not og:title's rewording
+    assert blocks[0] == ("headline", "高雄港邊的舊倉庫變身藝文基地")
+    assert blocks[1] == ("credit", "記者陳小華／高雄報導")
+    assert blocks[2] == ("caption", "駁二藝術特區的倉庫外牆繪上大型壁畫。（圖／南方日報資料照）")
+    body = [text for kind, text in blocks if kind == "paragraph"]
+    assert len(body) == 7  # two display:block spans, two <br> runs, three <p>
+    assert body[2] == "這些倉庫建於日治時期，原本用來存放砂糖與香蕉，隨著港口貨運轉型而逐漸荒廢。"
+    assert body[3].startswith("二〇〇〇年代初期")
+    assert "「這裡讓我們有機會被看見。」" in body  # a one-sentence quote is a paragraph
+    assert [text for kind, text in blocks if kind == "subheading"] == ["從貨運倉庫到展演空間", "青年創作者進駐"]
+    assert [text for kind, text in blocks if kind == "caption"][1] == "年輕創作者在工作室內製作陶藝作品。（圖／記者陳小華攝）"
+    assert blocks[-1] == ("paragraph", "不過，部分居民也反映假日停車不易，市府表示將在明年增設接駁公車路線。")
+    text = format_article(article)
+    for furniture in ("分享到臉書", "小", "廣告", "延伸閱讀", "駁二假日人潮", "下載南方日報App", "安心專線", "熱門新聞",
+                      "南方日報\n", "首頁"):
+        assert furniture not in text.replace("小華", "").replace("小時", "")
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("立法院三讀通過海洋污染防治法修正案 - 東亞通訊社", (), "立法院三讀通過海洋污染防治法修正案"),
+        ("高雄港邊的舊倉庫變身藝文基地｜生活｜南方日報", ("南方日報",), "高雄港邊的舊倉庫變身藝文基地"),
+        ("花蓮縣推動災後重建　觀光人潮逐步回流 | 中央社 CNA", (), "花蓮縣推動災後重建　觀光人潮逐步回流"),
+        ("台積電：明年資本支出持平", (), "台積電：明年資本支出持平"),  # a colon inside the headline stays
+    ],
+)
+def test_site_suffix_is_stripped_from_the_title(title, site, expected):
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_declared_headline_when_no_heading_shows_it():
+    html = ("<html><head><title>風電產業鏈在地化 - 能源週報</title>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "風電產業鏈在地化進度落後"}</script>'
+            "</head><body><div><p>經濟部今天公布離岸風電國產化的最新檢討報告，多項關鍵零組件的在地生產進度落後原訂時程。</p>"
+            "<p>業者表示，供應鏈需要更長的時間建立，希望政府調整相關規定。</p></div></body></html>")
+    article = extract(html.encode())
+    assert article.blocks[0].kind is BlockKind.HEADLINE
+    assert article.blocks[0].text == "風電產業鏈在地化進度落後"
+
+
+# -- text scrapes -----------------------------------------------------------------------
+
+TEXT_PAGE = """首頁 | 國際 | 財經
+分享
+國際新聞
+日本央行維持利率不變　市場關注明年升息時點
+2025-11-20 14:00
+翻譯／王小美
+▲日本央行總裁在記者會上說明貨幣政策。（圖／路透）
+▲日本央行總裁在記者會上說明貨幣政策。（圖／路透）
+（法新社東京20日電）日本央行今天結束為期兩天的貨幣政策會議，決定維持短期利率不變，符合市場預期。
+央行表示，國內薪資與物價的良性循環正在形成，但海外經濟的不確定性仍高，需要更多時間觀察。
+廣告
+政策走向
+分析師指出，若明年春季勞資談判的加薪幅度延續今年水準，央行可能在上半年再度升息。
+「我們會謹慎判斷。」
+（編輯：李大同）
+延伸閱讀
+日圓貶值　出口商獲利創新高
+"""
+
+
+def test_text_scrape_credits_captions_subheadings_and_ad_breaks():
+    blocks = [(b.kind.value, b.text) for b in text_blocks([line for line in TEXT_PAGE.splitlines() if line])]
+    assert blocks == [
+        ("headline", "日本央行維持利率不變　市場關注明年升息時點"),
+        ("credit", "翻譯／王小美"),
+        ("caption", "▲日本央行總裁在記者會上說明貨幣政策。（圖／路透）"),  # shown twice, kept once
+        ("paragraph", "（法新社東京20日電）日本央行今天結束為期兩天的貨幣政策會議，決定維持短期利率不變，符合市場預期。"),
+        ("paragraph", "央行表示，國內薪資與物價的良性循環正在形成，但海外經濟的不確定性仍高，需要更多時間觀察。"),
+        ("subheading", "政策走向"),
+        ("paragraph", "分析師指出，若明年春季勞資談判的加薪幅度延續今年水準，央行可能在上半年再度升息。"),
+        ("paragraph", "「我們會謹慎判斷。」"),
+        ("credit", "（編輯：李大同）"),
+    ]
+
+
+# -- language ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("以乳製品與四季景觀聞名的日本北海道，如今正悄悄轉型為該國下一個科技戰略重鎮。", "zh-Hant"),
+        ("北京市近日印发新能源汽车充电基础设施建设规划，提出到2027年底实现乡镇全覆盖。", "zh-Hans"),
+        ("６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領のトランプだけではなかった。", "ja"),
+        ("The port authority said the terminal would open on Thursday, adding capacity for the region.", "en"),
+        ("부산항만공사는 목요일 일곱 번째 컨테이너 터미널을 개장했다고 밝혔다.", "ko"),
+        ("Le port de Kaohsiung a ouvert un nouveau terminal pour les conteneurs de la région.", "fr"),
+        ("Порт Гаосюн открыл новый контейнерный терминал в четверг.", "ru"),
+    ],
+)
+def test_identify_language(text, tag):
+    assert identify_language(text)[0] == tag
+
+
+def test_a_chinese_page_with_an_english_menu_is_chinese():
+    menu = "Home News Business World Sport Technology Science Health Travel Opinion Video " * 5
+    assert identify_language(menu + "\n" + "台中港務分公司今天宣布新建的第四十六號碼頭正式啟用，預計每年可增加約三十萬個標準貨櫃。" * 2)[0] == "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    ("page", "language"), [("english.html", "English (en)"), ("english.txt", "English (en)"), ("korean.txt", "Korean (ko)")]
+)
+def test_a_page_in_another_language_is_refused_through_the_cli(run, tmp_path, page, language):
+    result = run("extract", "--stdout", MARKUP / page)
+    assert result.exit_code == 3, result.output
+    assert result.output == (
+        f"error: {MARKUP / page} is in {language}; l10n translates from Traditional Chinese (zh-Hant), "
+        "Simplified Chinese (zh-Hans), Japanese (ja)\n")
+
+
+def test_the_source_language_option_overrides_the_check():
+    page = decode_page((MARKUP / "english.html").read_bytes(), name="english.html")
+    with pytest.raises(InputError, match="is in English"):
+        extract_article(page)
+    extraction = extract_article(page, language="zh-Hant")
+    assert any("looks like en" in notice for notice in extraction.notices)
+
+
+# -- cost -------------------------------------------------------------------------------
+
+LONG_SENTENCE = "第{}段，這是一個很短的段落，但是句子夠長才算是正文的一部分。"
+
+
+def _text_page(paragraphs: int) -> bytes:
+    return ("標題測試用的新聞頁面標題\n" + "\n".join(LONG_SENTENCE.format(i) for i in range(paragraphs))).encode()
+
+
+def _html_page(paragraphs: int) -> bytes:
+    body = "".join(f"<p>{LONG_SENTENCE.format(i)}</p>" for i in range(paragraphs))
+    return (f"<html><head><title>標題測試用的新聞頁面標題</title></head><body><h1>標題測試用的新聞頁面標題</h1>"
+            f"<div>{body}</div></body></html>").encode()
+
+
+@pytest.mark.parametrize("make", [_text_page, _html_page], ids=["text", "html"])
+def test_twenty_thousand_short_paragraphs_are_linear(make, monkeypatch):
+    """No pairwise comparison of lines: difflib sees a bounded amount of text
+    whatever the page size, and the time per paragraph stays flat."""
+    compared = []
+    real = difflib.SequenceMatcher
+
+    def counting(isjunk=None, a="", b="", autojunk=True):
+        compared.append(len(a) + len(b))
+        return real(isjunk, a, b, autojunk)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", counting)
+    timings = {}
+    for paragraphs in (2_000, 20_000):
+        started = time.perf_counter()
+        article = extract(make(paragraphs))
+        timings[paragraphs] = time.perf_counter() - started
+        assert len(article.of_kind(BlockKind.PARAGRAPH)) == paragraphs
+    assert sum(compared) < 100_000
+    # ten times the paragraphs: a linear cost is ~10×, a quadratic one ~100×
+    assert timings[20_000] < 30 * max(timings[2_000], 0.05)
+
+
+def test_a_five_megabyte_html_page_is_handled_quickly():
+    links = "".join(f"<li><a href='/n/{i}'>熱門新聞第{i}則　點我看更多</a></li>" for i in range(70_000))
+    page = (MARKUP / "feature_blocks.html").read_text(encoding="utf-8")
+    data = page.replace('<aside class="sidebar">', f'<ul class="list">{links}</ul><aside class="sidebar">').encode()
+    assert len(data) > 5_000_000
+    started = time.perf_counter()
+    article = extract(data)
+    assert article.blocks[0].text == "高雄港邊的舊倉庫變身藝文基地"
+    assert time.perf_counter() - started < 20  # about 2 s here; generous for a loaded machine
