@@ -12,8 +12,8 @@ which text is a caption, where paragraphs end. The cascade:
    much of it is link text, and whether it sits in page furniture (``<nav>``,
    ``<aside>``, ``<footer>``, hidden elements, and boxes whose class or id
    names a consent banner, language switch, share/font widget, related list,
-   app promotion, ad or hotline box — unless that box holds most of the page's
-   prose, as a body ``<div class="share-body">`` would);
+   app promotion, ad or hotline box — unless all the page's prose is in such
+   boxes, as when the body is a ``<div class="share-body">``);
 3. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
    grandparent; sibling boxes with a good share of prose join it (bodies split
@@ -38,6 +38,8 @@ from l10n.article import Block, BlockKind
 from l10n.errors import InputError
 from l10n.lines import (
     CLAUSE_MARKS,
+    MIN_PROSE_CHARS,
+    SIGN_OFF,
     DUPLICATE_TITLE_SIMILARITY,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
@@ -47,6 +49,7 @@ from l10n.lines import (
     is_dateline,
     is_link_list,
     is_notice,
+    is_prose,
     is_short_prose,
     similar_titles,
     visible_length,
@@ -81,9 +84,6 @@ _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
 _BOLD_TAGS = frozenset("b strong".split())
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
 
-#: A furniture box holding at least this share of the page's prose is the
-#: body under an unlucky class name, not furniture.
-FURNITURE_MAX_PROSE_SHARE = 0.5
 #: A line with at least this share of link text is navigation, not article.
 MAX_LINK_SHARE = 0.5
 #: A prose line for container scoring: this many visible characters with
@@ -398,17 +398,14 @@ def _prose_weight(line: Line) -> int:
 
 
 def mark_furniture(lines: list[Line], prose: list[bool]) -> list[bool]:
-    """Whether each line is page furniture (see FURNITURE_MAX_PROSE_SHARE)."""
-    prose_in: dict[int, int] = defaultdict(int)
-    total = 0
-    for line, is_prose in zip(lines, prose):
-        if is_prose:
-            weight = _prose_weight(line)
-            total += weight
-            for box in line.furniture:
-                prose_in[id(box)] += weight
-    exempt = {box for box, prose in prose_in.items() if prose >= FURNITURE_MAX_PROSE_SHARE * total}
-    return [line.furniture_tag or any(id(box) not in exempt for box in line.furniture) for line in lines]
+    """Whether each line is page furniture. Boxes are furniture by their class
+    or id, unless the page has no prose outside such boxes at all: then the
+    body itself sits in a box with an unlucky name (``share-content``)."""
+    by_name = [bool(line.furniture) for line in lines]
+    if not any(is_prose and not named and not line.furniture_tag
+               for line, is_prose, named in zip(lines, prose, by_name)):
+        by_name = [False] * len(lines)
+    return [line.furniture_tag or named for line, named in zip(lines, by_name)]
 
 
 def find_container(lines: list[Line], prose: list[bool], furniture: list[bool]) -> set[int]:
@@ -467,7 +464,8 @@ def _classify(line: Line) -> BlockKind | None:
         return BlockKind.SUBHEADING
     if line.heading or is_dateline(text):
         return None
-    if is_short_prose(text) or (visible_length(text) >= MIN_SCORED_CHARS and any(m in text for m in CLAUSE_MARKS)):
+    if is_short_prose(text) or is_prose(text) or (
+            visible_length(text) >= MIN_PROSE_CHARS and any(mark in text for mark in CLAUSE_MARKS)):
         return BlockKind.PARAGRAPH
     return None
 
@@ -510,14 +508,16 @@ def article_blocks(root) -> list[Block]:
             emit(kind, lines[i].text)
     kinds = [_classify(lines[i]) if inside[i] and i != headline_at else _outside_kind(lines[i], furniture[i])
              for i in range(body_start, body_end)]
+    signed_off = False
     for offset, kind in enumerate(kinds):
-        if kind is None:
-            continue
+        if kind is None or (signed_off and kind not in (BlockKind.CAPTION, BlockKind.CREDIT)):
+            continue  # after the reporter's sign-off only captions and credits belong to the story
         if kind is BlockKind.SUBHEADING:
             following = next((k for k in kinds[offset + 1:] if k is not None), None)
             if following is not BlockKind.PARAGRAPH:
                 continue  # a heading over nothing: "related stories", an empty box
         emit(kind, lines[body_start + offset].text)
+        signed_off = signed_off or (kind is BlockKind.PARAGRAPH and bool(SIGN_OFF.search(lines[body_start + offset].text)))
     for i in range(body_end, min(len(lines), body_end + TAIL_WINDOW)):
         if not furniture[i] and is_credit(lines[i].text):
             emit(BlockKind.CREDIT, lines[i].text)

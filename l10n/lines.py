@@ -91,7 +91,7 @@ _CREDIT = re.compile(
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
-_SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
+SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
 #: Copyright, consent, paywall and disclaimer notices. A story may be about copyright
 #: or privacy, so those words count only when the page speaks of itself.
 _NOTICE = re.compile(
@@ -99,7 +99,8 @@ _NOTICE = re.compile(
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
-    r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)",  # paywalls, app promotions
+    r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
+    r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d",  # hotline boxes under every story of a kind
     re.I,
 )
 _INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
@@ -235,7 +236,7 @@ def find_body(lines: list[str]) -> tuple[int, int]:
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
-        if index - last - 1 <= MAX_BODY_GAP and not _SIGN_OFF.search(lines[last]):
+        if index - last - 1 <= MAX_BODY_GAP and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
             runs.append([index])
