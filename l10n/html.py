@@ -38,6 +38,7 @@ from l10n.article import Block, BlockKind
 from l10n.errors import InputError
 from l10n.lines import (
     CLAUSE_MARKS,
+    CLOSERS,
     MIN_PROSE_CHARS,
     SIGN_OFF,
     DUPLICATE_TITLE_SIMILARITY,
@@ -52,6 +53,7 @@ from l10n.lines import (
     is_prose,
     is_short_prose,
     similar_titles,
+    split_credits,
     visible_length,
 )
 
@@ -315,6 +317,7 @@ def read_metadata(root) -> Metadata:
                     published if isinstance(published, str) else None)
 
 
+_LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _SITE_SUFFIX = re.compile(r"(?:\s*[|｜_]\s*|\s+[-–—:：]\s+|\s*[－—]{1,2}\s*)([^|｜_]{1,40})$")
 
 
@@ -447,7 +450,8 @@ def _depth(element) -> int:
 
 def _is_subheading(line: Line) -> bool:
     length = visible_length(line.text)
-    if length > MAX_SUBHEADING_CHARS or length < 2 or ends_sentence(line.text):
+    # a heading may ask or exclaim (…曝露？), it does not state (。)
+    if length > MAX_SUBHEADING_CHARS or length < 2 or line.text.rstrip(CLOSERS).endswith(("。", ".")):
         return False
     return 2 <= line.heading <= 4 or (line.bold_only and not any(mark in line.text for mark in "，,；;"))
 
@@ -495,10 +499,13 @@ def article_blocks(root) -> list[Block]:
     seen: set[tuple[BlockKind, str]] = set()
 
     def emit(kind: BlockKind, text: str) -> None:
-        if (kind, text) in seen and kind is not BlockKind.PARAGRAPH:
-            return  # a caption or credit shown twice is one block
-        seen.add((kind, text))
-        blocks.append(Block(kind, text))
+        if kind is BlockKind.CREDIT:
+            text = _LEADING_DATE.sub("", text) or text  # the date shown in the byline box is not the byline
+        for part in split_credits(text) if kind is BlockKind.CREDIT else [text]:
+            if (kind, part) in seen and kind is not BlockKind.PARAGRAPH:
+                continue  # a caption or credit shown twice is one block
+            seen.add((kind, part))
+            blocks.append(Block(kind, part))
 
     for i in range(header_from, body_start):
         if furniture[i] or i == headline_at:
@@ -513,7 +520,7 @@ def article_blocks(root) -> list[Block]:
         if kind is None or (signed_off and kind not in (BlockKind.CAPTION, BlockKind.CREDIT)):
             continue  # after the reporter's sign-off only captions and credits belong to the story
         if kind is BlockKind.SUBHEADING:
-            following = next((k for k in kinds[offset + 1:] if k is not None), None)
+            following = next((k for k in kinds[offset + 1:] if k not in (None, BlockKind.SUBHEADING)), None)
             if following is not BlockKind.PARAGRAPH:
                 continue  # a heading over nothing: "related stories", an empty box
         emit(kind, lines[body_start + offset].text)

@@ -83,7 +83,7 @@ _PHOTO_CREDIT = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"^[（(【\[]?\s*(?:圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
+    r"^[（(【\[]?\s*(?:本文來源|本文来源|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
     r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
     r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
@@ -99,6 +99,7 @@ _NOTICE = re.compile(
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
+    r"|^[（(]?\s*(?:原標題|原标题|原題|原文標題|原文标题)\s*[：:]"  # the syndicated story's "original title" line
     r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d",  # hotline boxes under every story of a kind
     re.I,
@@ -159,6 +160,15 @@ def has_photo_credit(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     return bool(_CREDIT.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
+
+
+_NEXT_CREDIT = re.compile(r"\s+(?=(?:本文來源|本文来源|責任編輯|责任编辑|編輯|编辑|作者|記者|记者|校對|校对|翻譯|翻译)[：:／/])")
+
+
+def split_credits(line: str) -> list[str]:
+    """本文來源：X 責任編輯：Y — two credits shown side by side are two credits."""
+    parts = _NEXT_CREDIT.split(line)
+    return parts if len(parts) > 1 and all(is_credit(part) for part in parts) else [line]
 
 
 def is_dateline(line: str) -> bool:
