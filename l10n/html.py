@@ -44,6 +44,7 @@ from l10n.lines import (
     DUPLICATE_TITLE_SIMILARITY,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
+    ends_clause,
     ends_sentence,
     is_caption,
     is_credit,
@@ -76,7 +77,7 @@ _FURNITURE_WORDS = re.compile(
 )
 _CAPTION_WORDS = re.compile(
     r"(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|pic[_-]?(?:txt|text|desc|info|caption)"
-    r"|photo[_-]?(?:txt|text|desc|caption|credit)|img[_-]?(?:desc|txt|text|caption)|imgtxt|image[_-]?caption"
+    r"|photo[_-]?(?:txt|text|desc|caption|credit)|img[_-]?(?:desc|txt|text|caption)|imgtxt|image[_-]?(?:caption|desc|text|txt)"
     r"|picture[_-]?(?:caption|text))(?=$|[\s_-])",
     re.I,
 )
@@ -468,7 +469,7 @@ def _classify(line: Line) -> BlockKind | None:
         return BlockKind.SUBHEADING
     if line.heading or is_dateline(text):
         return None
-    if is_short_prose(text) or is_prose(text) or (
+    if is_short_prose(text) or is_prose(text) or ends_clause(text) or (
             visible_length(text) >= MIN_PROSE_CHARS and any(mark in text for mark in CLAUSE_MARKS)):
         return BlockKind.PARAGRAPH
     return None

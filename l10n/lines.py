@@ -86,7 +86,7 @@ _CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:本文來源|本文来源|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
     r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|]|報導|报道|電|电)"
-    r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
+    r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员|作者)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
     r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
@@ -159,9 +159,12 @@ def has_photo_credit(line: str) -> bool:
 
 
 def is_credit(line: str) -> bool:
+    if _DATE.search(line) and not _PERSON_CREDIT.search(line):
+        return False  # "source and date": the page's date line, no person credited
     return bool(_CREDIT.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
 
 
+_PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
 _NEXT_CREDIT = re.compile(r"\s+(?=(?:本文來源|本文来源|責任編輯|责任编辑|編輯|编辑|作者|記者|记者|校對|校对|翻譯|翻译)[：:／/])")
 
 
