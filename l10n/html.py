@@ -54,7 +54,6 @@ from l10n.lines import (
     is_prose,
     is_short_prose,
     similar_titles,
-    split_credits,
     visible_length,
 )
 
@@ -82,10 +81,14 @@ _CAPTION_WORDS = re.compile(
     re.I,
 )
 _BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor)(?=$|[\s_-])", re.I)
+#: Inline fields of the article's meta line (date, source, author) are shown
+#: side by side but are separate items: each becomes its own line.
+_FIELD_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor|source|time|date|pubtime|pubdate)(?=$|[\s_-])", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
 _BOLD_TAGS = frozenset("b strong".split())
-_SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
+_SPACES = re.compile(r"[^\S\u3000]+")  # every whitespace but the ideographic space, kept as punctuation
 
 #: A line with at least this share of link text is navigation, not article.
 MAX_LINK_SHARE = 0.5
@@ -161,6 +164,7 @@ class _Flattener:
     def flush(self) -> None:
         if not self.parts:
             return
+        self._drop_trailing_link()
         text = _SPACES.sub(" ", "".join(part for part, _, _ in self.parts)).strip(" \u3000")
         if text:
             top = self.stack[-1]
@@ -175,6 +179,17 @@ class _Flattener:
                 chars=sum(n for n, _, _ in counts),
             ))
         self.parts = []
+
+    def _drop_trailing_link(self) -> None:
+        """A "back to the front page>>" link glued after a paragraph's last
+        sentence is navigation, not part of the paragraph."""
+        end = len(self.parts)
+        while end and (self.parts[end - 1][1] or not self.parts[end - 1][0].strip()):
+            end -= 1
+        if 0 < end < len(self.parts):
+            before = "".join(part for part, _, _ in self.parts[:end]).strip()
+            if is_short_prose(before):
+                del self.parts[end:]
 
 
 def parse(html: str):
@@ -216,11 +231,12 @@ def flatten(root) -> list[Line]:
                 if not tag:
                     flat.add(element.tail)  # comments and processing instructions
                 continue
-            block = tag in _BLOCK_TAGS or bool(_BLOCK_STYLE.search(element.get("style", "")))
+            words = _attribute_words(element)
+            block = (tag in _BLOCK_TAGS or bool(_BLOCK_STYLE.search(element.get("style", "")))
+                     or bool(_FIELD_WORDS.search(words)))
             if block:
                 flat.flush()
             parent = flat.stack[-1] if flat.stack else None
-            words = _attribute_words(element)
             furniture = parent.furniture if parent else ()
             if _FURNITURE_WORDS.search(words):
                 furniture = furniture + (element,)
@@ -461,7 +477,8 @@ def _classify(line: Line) -> BlockKind | None:
     text = line.text
     if line.caption or is_caption(text):
         return BlockKind.CAPTION
-    if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)):
+    if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)
+                           and not is_dateline(text)):
         return BlockKind.CREDIT
     if line.link_share >= MAX_LINK_SHARE or is_link_list(text) or is_notice(text):
         return None
@@ -502,11 +519,10 @@ def article_blocks(root) -> list[Block]:
     def emit(kind: BlockKind, text: str) -> None:
         if kind is BlockKind.CREDIT:
             text = _LEADING_DATE.sub("", text) or text  # the date shown in the byline box is not the byline
-        for part in split_credits(text) if kind is BlockKind.CREDIT else [text]:
-            if (kind, part) in seen and kind is not BlockKind.PARAGRAPH:
-                continue  # a caption or credit shown twice is one block
-            seen.add((kind, part))
-            blocks.append(Block(kind, part))
+        if (kind, text) in seen and kind is not BlockKind.PARAGRAPH:
+            return  # a caption or credit shown twice is one block
+        seen.add((kind, text))
+        blocks.append(Block(kind, text))
 
     for i in range(header_from, body_start):
         if furniture[i] or i == headline_at:

@@ -74,7 +74,7 @@ MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
 
-_CAPTION_MARK = re.compile(r"^[▲△▼▶►◆■●]")  # ETtoday, UDN, LTN mark captions with a triangle
+_CAPTION_MARK = re.compile(r"^[▲△▼▶►]")  # ETtoday, UDN, LTN mark captions with a triangle (● ■ start notices)
 _PHOTO_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*(?:[／/:：]|來源|来源|提供|翻攝|翻摄|取自|擷取|撷取)"  # （圖／達志）
     r"|[（(]\s*(?:翻攝|翻摄|截圖|截图)"  # （翻攝自臉書）
@@ -165,15 +165,6 @@ def is_credit(line: str) -> bool:
 
 
 _PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
-_NEXT_CREDIT = re.compile(r"\s+(?=(?:本文來源|本文来源|責任編輯|责任编辑|編輯|编辑|作者|記者|记者|校對|校对|翻譯|翻译)[：:／/])")
-
-
-def split_credits(line: str) -> list[str]:
-    """本文來源：X 責任編輯：Y — two credits shown side by side are two credits."""
-    parts = _NEXT_CREDIT.split(line)
-    return parts if len(parts) > 1 and all(is_credit(part) for part in parts) else [line]
-
-
 def is_dateline(line: str) -> bool:
     """A publication date and time, alone or with the outlet's name."""
     return bool(_DATE.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
