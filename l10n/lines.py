@@ -101,6 +101,7 @@ _NOTICE = re.compile(
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原文標題|原文标题)\s*[：:]"  # the syndicated story's "original title" line
     r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
+    r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d",  # hotline boxes under every story of a kind
     re.I,
 )
