@@ -15,6 +15,8 @@ bylines — never a string taken from one page:
    and the body;
 4. ``find_tail``: an editor's credit right after the body, and captions of
    photos placed after the story;
+   (a corpus record's metadata lines — "title: …", "url: …" — are set aside
+   first; their title is the headline when the page text shows none);
 5. everything else — menus, section bars, related headlines, ads, footers —
    is left out.
 
@@ -346,10 +348,38 @@ def find_tail(lines: list[str], body_end: int) -> list[Block]:
     return blocks
 
 
+#: A corpus record's metadata lines before the page text: "title: …", "url: …".
+_CORPUS_FIELD = re.compile(
+    r"^(title|url|link|date|time|source|author|id|category|tags?|標題|标题|網址|网址|鏈接|链接|日期|時間|时间|來源|来源"
+    r"|作者|分類|分类)\s*[:：=]\s*(.*)$",
+    re.I,
+)
+_TITLE_FIELDS = ("title", "標題", "标题")
+
+
+def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The metadata fields a corpus put before the page, and how many lines they take."""
+    fields: dict[str, str] = {}
+    count = 0
+    for line in lines:
+        match = _CORPUS_FIELD.match(line)
+        if not match:
+            break
+        fields.setdefault(match.group(1).lower(), match.group(2).strip())
+        count += 1
+    return (fields, count) if count >= 2 else ({}, 0)  # one "作者：…" line is a byline, not a record
+
+
 def text_blocks(lines: list[str]) -> list[Block]:
+    fields, skip = corpus_prefix(lines)
+    lines = lines[skip:]
     start, end = find_body(lines)
     body = _bigrams("".join(lines[start:end]))
-    blocks = find_header(lines, start, body) + body_blocks(lines[start:end]) + find_tail(lines, end)
+    header = find_header(lines, start, body)
+    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
+    if title and not any(block.kind is BlockKind.HEADLINE for block in header):
+        header.insert(0, Block(BlockKind.HEADLINE, title))  # the record's title, when the page text has none
+    blocks = header + body_blocks(lines[start:end]) + find_tail(lines, end)
     captions: set[str] = set()
     unique = []
     for block in blocks:

@@ -207,3 +207,12 @@ def test_a_five_megabyte_html_page_is_handled_quickly():
     article = extract(data)
     assert article.blocks[0].text == "高雄港邊的舊倉庫變身藝文基地"
     assert time.perf_counter() - started < 20  # about 2 s here; generous for a loaded machine
+
+
+def test_corpus_metadata_prefix_is_set_aside():
+    record = ["title: 日本央行維持利率不變", "url: https://example.com/news/1", "date: 2025-11-20",
+              "（法新社東京20日電）日本央行今天結束為期兩天的貨幣政策會議，決定維持短期利率不變，符合市場預期。",
+              "央行表示，國內薪資與物價的良性循環正在形成，但海外經濟的不確定性仍高，需要更多時間觀察。"]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(record)]
+    assert blocks[0] == ("headline", "日本央行維持利率不變")
+    assert [kind for kind, _ in blocks[1:]] == ["paragraph", "paragraph"]
