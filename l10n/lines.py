@@ -101,7 +101,7 @@ _NOTICE = re.compile(
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
-    r"|^[（(]?\s*(?:原標題|原标题|原題|原文標題|原文标题)\s*[：:]"  # the syndicated story's "original title" line
+    r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
     r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d",  # hotline boxes under every story of a kind
@@ -116,7 +116,9 @@ def visible_length(line: str) -> int:
     return len(re.sub(r"\s", "", line))
 
 
-_TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8})$")  # a note, or CNA's date code 1060622
+#: What may follow a paragraph's last full stop: a parenthesised note, CNA's
+#: date code (1060622), a wire photo credit ((c)AFP/Aminu ABUBAKAR).
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:\(c\)|（c）)[\w/ .-]{1,40})$", re.I)
 
 
 def ends_sentence(line: str) -> bool:
@@ -209,11 +211,12 @@ def is_subheading(line: str) -> bool:
         and not ends_sentence(line)
         and not line.endswith(("...", "…", "⋯"))  # "continue reading…": a teaser or ad break
         and unicodedata.category(line[0])[0] != "S"  # ⭐, ➤: a promotion's eye-catcher
-        and not any(mark in line for mark in "，,；;")
+        and not any(mark in line for mark in "；;")
         and not is_link_list(line)
         and not is_caption(line)
         and not is_credit(line)
         and not is_dateline(line)
+        and not is_notice(line)
     )
 
 
@@ -357,8 +360,14 @@ _CORPUS_FIELD = re.compile(
 _TITLE_FIELDS = ("title", "標題", "标题")
 
 
-def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The metadata fields a corpus put before the page, and how many lines they take."""
+_GLUED_DATE_FIELD = re.compile(r"^(?:date|time|日期)\s*[:：=]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+", re.I)
+
+
+def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The metadata fields a corpus put before the page, and the page's lines without them."""
+    if lines and _GLUED_DATE_FIELD.match(lines[0]) and _GLUED_DATE_FIELD.sub("", lines[0]):
+        # "date 2025-11-14 Headline…": the record's date glued to the page's first line
+        lines = [_GLUED_DATE_FIELD.sub("", lines[0]), *lines[1:]]
     fields: dict[str, str] = {}
     count = 0
     for line in lines:
@@ -367,12 +376,13 @@ def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], int]:
             break
         fields.setdefault(match.group(1).lower(), match.group(2).strip())
         count += 1
-    return (fields, count) if count >= 2 else ({}, 0)  # one "作者：…" line is a byline, not a record
+    if count < 2:  # one "作者：…" line is a byline, not a record
+        return {}, lines
+    return fields, lines[count:]
 
 
 def text_blocks(lines: list[str]) -> list[Block]:
-    fields, skip = corpus_prefix(lines)
-    lines = lines[skip:]
+    fields, lines = corpus_prefix(lines)
     start, end = find_body(lines)
     body = _bigrams("".join(lines[start:end]))
     header = find_header(lines, start, body)
