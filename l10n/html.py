@@ -110,11 +110,10 @@ TAIL_WINDOW = 3
 class Metadata:
     headlines: tuple[str, ...]  # declared headlines, most trusted first
     site_names: tuple[str, ...]
-    authors: tuple[str, ...]
-    published: str | None
+    authors: tuple[str, ...]  # JSON-LD authors of @type Person (meta "author" is as often the outlet)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
     text: str
     elements: tuple  # the open elements, outermost first
@@ -302,6 +301,14 @@ def _names(value) -> list[str]:
     return []
 
 
+def _people(value) -> list[str]:
+    if isinstance(value, list):
+        return [name for item in value for name in _people(item)]
+    if isinstance(value, dict) and value.get("@type") == "Person":
+        return _names(value.get("name"))
+    return []
+
+
 def _clean(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip(" \u3000")
 
@@ -309,15 +316,13 @@ def _clean(text: str | None) -> str:
 def read_metadata(root) -> Metadata:
     headlines: list[str] = []
     authors: list[str] = []
-    published = None
     for item in _json_ld_items(root):
         kind = " ".join(_names(item.get("@type")))
         if not _ARTICLE_TYPES.search(kind):
             continue
         if isinstance(item.get("headline"), str):
             headlines.append(_clean(item["headline"]))
-        authors += [_clean(name) for name in _names(item.get("author"))]
-        published = published or item.get("datePublished")
+        authors += [_clean(name) for name in _people(item.get("author"))]
     meta = {}
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or "").strip().lower()
@@ -327,11 +332,8 @@ def read_metadata(root) -> Metadata:
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         headlines.append(_clean(title.text_content()))
-    authors += [meta[key] for key in ("author", "article:author", "dc.creator") if key in meta]
-    published = published or meta.get("article:published_time") or meta.get("pubdate")
     sites = [meta[key] for key in ("og:site_name", "application-name", "twitter:site") if key in meta]
-    return Metadata(tuple(h for h in headlines if h), tuple(sites), tuple(dict.fromkeys(a for a in authors if a)),
-                    published if isinstance(published, str) else None)
+    return Metadata(tuple(h for h in headlines if h), tuple(sites), tuple(dict.fromkeys(a for a in authors if a)))
 
 
 _LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -492,6 +494,14 @@ def _classify(line: Line) -> BlockKind | None:
     return None
 
 
+def _names_author(text: str, metadata: Metadata) -> bool:
+    """A short line naming a person the page declares as author in JSON-LD;
+    an outlet's name is the site, not a byline."""
+    people = [author for author in metadata.authors if len(author) >= 2
+              and not any(author in site or site in author for site in metadata.site_names)]
+    return visible_length(text) <= 30 and not ends_sentence(text) and any(person in text for person in people)
+
+
 def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
     """A line among the body's lines but outside its container: a photo's caption
     in its own box between paragraphs is kept; anything else is not the story."""
@@ -507,7 +517,8 @@ def article_blocks(root) -> list[Block]:
               for line, skip in zip(lines, furniture)]
     body = [i for i, flag in enumerate(inside) if flag]
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
-    headline, headline_at = choose_headline(lines, read_metadata(root), body_start)
+    metadata = read_metadata(root)
+    headline, headline_at = choose_headline(lines, metadata, body_start)
 
     blocks: list[Block] = []
     if headline:
@@ -528,6 +539,8 @@ def article_blocks(root) -> list[Block]:
         if furniture[i] or i == headline_at:
             continue
         kind = _classify(lines[i])
+        if kind is None and _names_author(lines[i].text, metadata):
+            kind = BlockKind.CREDIT
         if kind in (BlockKind.CAPTION, BlockKind.CREDIT):
             emit(kind, lines[i].text)
     kinds = [_classify(lines[i]) if inside[i] and i != headline_at else _outside_kind(lines[i], furniture[i])

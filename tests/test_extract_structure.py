@@ -216,3 +216,15 @@ def test_corpus_metadata_prefix_is_set_aside():
     blocks = [(b.kind.value, b.text) for b in text_blocks(record)]
     assert blocks[0] == ("headline", "日本央行維持利率不變")
     assert [kind for kind, _ in blocks[1:]] == ["paragraph", "paragraph"]
+
+
+def test_a_person_declared_as_author_in_json_ld_is_the_credit_line():
+    html = ("<html><head><title>風電產業鏈在地化進度落後 | 能源週報</title>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "風電產業鏈在地化進度落後",'
+            ' "author": [{"@type": "Person", "name": "林小雨"}, {"@type": "Organization", "name": "能源週報"}]}</script>'
+            "</head><body><div class='head'><h1>風電產業鏈在地化進度落後</h1><div class='info'>林小雨</div>"
+            "<div class='info'>能源週報</div></div><div><p>經濟部今天公布離岸風電國產化的最新檢討報告，多項關鍵零組件的在地生產進度落後原訂時程。</p>"
+            "<p>業者表示，供應鏈需要更長的時間建立，希望政府調整相關規定。</p></div></body></html>")
+    assert [(b.kind.value, b.text) for b in extract(html.encode()).blocks[:3]] == [
+        ("headline", "風電產業鏈在地化進度落後"), ("credit", "林小雨"),
+        ("paragraph", "經濟部今天公布離岸風電國產化的最新檢討報告，多項關鍵零組件的在地生產進度落後原訂時程。")]
