@@ -228,3 +228,20 @@ def test_a_person_declared_as_author_in_json_ld_is_the_credit_line():
     assert [(b.kind.value, b.text) for b in extract(html.encode()).blocks[:3]] == [
         ("headline", "風電產業鏈在地化進度落後"), ("credit", "林小雨"),
         ("paragraph", "經濟部今天公布離岸風電國產化的最新檢討報告，多項關鍵零組件的在地生產進度落後原訂時程。")]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("記者王小明／台北報導", True), ("（中央社記者張三台北20日電）", True), ("編譯／李小華", True),
+        ("翻譯：陳大文", True), ("圖文／CTWANT", True), ("（法新社）", True), ("【新華社】", True),
+        ("責任編輯：王五", True), ("编辑 周褶褶 ｜ 排版 魏蔚", True), ("澎湃新闻记者 贺梨萍", True),
+        ("編集委員　中沢克二", True), ("2025-11-21 14:05 聯合報／記者林怡君／台中即時報導", True),
+        ("2024-05-20 09:47:48 來源：北京商報", False),  # date and source, no one credited
+        ("文化部今天表示，將推動新的補助計畫。", False), ("國際焦點", False),
+    ],
+)
+def test_credit_lines(line, credit):
+    from l10n.lines import is_credit
+
+    assert is_credit(line) is credit
