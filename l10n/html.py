@@ -29,6 +29,7 @@ The result is the blocks in page order, headline first.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import defaultdict
@@ -41,7 +42,6 @@ from l10n.lines import (
     CLOSERS,
     MIN_PROSE_CHARS,
     SIGN_OFF,
-    DUPLICATE_TITLE_SIMILARITY,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
     ends_clause,
@@ -53,7 +53,6 @@ from l10n.lines import (
     is_notice,
     is_prose,
     is_short_prose,
-    similar_titles,
     visible_length,
 )
 
@@ -355,8 +354,18 @@ def strip_site_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
 
 
 MIN_HEADLINE_CHARS = 4
+#: A shown and a declared headline at least this similar are one headline
+#: reworded (outlets shorten og:title or change a word: 砸 / 挹注).
+DUPLICATE_TITLE_SIMILARITY = 0.6
 #: Headings compared with the declared headline on each side of the body start.
 MAX_HEADLINE_CANDIDATES = 50
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Near-copies of one title. Both are cut to title length first, so the
+    comparison costs the same whatever the page's lines are."""
+    a, b = a[: MAX_TITLE_CHARS * 2], b[: MAX_TITLE_CHARS * 2]
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_TITLE_SIMILARITY
 
 
 def _agrees(shown: str, declared: str) -> bool:

@@ -15,8 +15,8 @@ bylines — never a string taken from one page:
    and the body;
 4. ``find_tail``: an editor's credit right after the body, and captions of
    photos placed after the story;
-   (a corpus record's metadata lines — "title: …", "url: …" — are set aside
-   first; their title is the headline when the page text shows none);
+   a corpus record's metadata lines ("title: …", "url: …") are set aside
+   first, and their title is the headline when the page text shows none;
 5. everything else — menus, section bars, related headlines, ads, footers —
    is left out.
 
@@ -26,7 +26,6 @@ the HTML extractor, which applies them to the blocks of the page's markup.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -69,9 +68,6 @@ MIN_FULL_HEADLINE_CHARS = 10
 #: related headlines further down).
 TAIL_WINDOW = 10
 TAIL_CREDIT_WINDOW = 6
-#: Two title lines at least this similar are one headline shown twice (ETtoday
-#: repeats its title with a wording change: 砸 / 挹注).
-DUPLICATE_TITLE_SIMILARITY = 0.6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
@@ -219,13 +215,6 @@ def is_subheading(line: str) -> bool:
         and not is_dateline(line)
         and not is_notice(line)
     )
-
-
-def similar_titles(a: str, b: str) -> bool:
-    """Near-copies of one title. Both are cut to title length first, so the
-    comparison costs the same whatever the page's lines are."""
-    a, b = a[: MAX_TITLE_CHARS * 2], b[: MAX_TITLE_CHARS * 2]
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_TITLE_SIMILARITY
 
 
 # -- the body and around it ----------------------------------------------------------
