@@ -5,7 +5,7 @@ which text is a caption, where paragraphs end. The cascade:
 
 1. ``read_metadata``: the headline the page declares (JSON-LD
    ``NewsArticle.headline``, ``og:title``, ``twitter:title``, ``<title>``), the
-   author and publication date (JSON-LD, ``<meta>``);
+   site's name, and the persons JSON-LD names as authors;
 2. ``flatten``: the DOM becomes lines — one per block element, ``<br>`` and
    ``display:block`` runs split — each remembering its elements: heading level,
    inside a ``<figcaption>``/caption box, inside a byline box, bold-only, how
@@ -18,11 +18,14 @@ which text is a caption, where paragraphs end. The cascade:
    each prose line counts for its block's element and parent, half for the
    grandparent; sibling boxes with a good share of prose join it (bodies split
    by ad slots);
-4. ``choose_headline``: the visible ``<h1>`` that agrees with the declared
-   headline, else the declared headline without the site's suffix;
-5. ``article_blocks``: between the headline and the body, credits and
-   captions; in the body, paragraphs, captions, credits and subheadings
-   (``<h2>``–``<h4>``, bold-only short lines); right after it, a credit.
+4. ``choose_headline``: the visible heading that agrees with the declared
+   headline (``<h1>`` first, nearest above the body), else the declared
+   headline without the site's suffix;
+5. ``article_blocks``: between the headline and the body, credits (also a
+   line naming a declared author) and captions; in the body, paragraphs,
+   captions, credits and subheadings (``<h2>``–``<h4>``, bold-only short
+   lines), only captions and credits after the reporter's sign-off; right
+   after it, a credit.
 
 The result is the blocks in page order, headline first.
 """
@@ -419,7 +422,8 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> t
 
 
 def _is_prose_line(line: Line) -> bool:
-    return (visible_length(line.text) >= MIN_SCORED_CHARS and not is_notice(line.text) and not is_dateline(line.text) and line.link_share < MAX_LINK_SHARE
+    return (visible_length(line.text) >= MIN_SCORED_CHARS and not is_notice(line.text)
+            and not is_dateline(line.text) and line.link_share < MAX_LINK_SHARE
             and (ends_sentence(line.text) or any(mark in line.text for mark in CLAUSE_MARKS))
             and not line.heading and not line.caption)
 
