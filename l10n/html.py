@@ -101,6 +101,9 @@ MIN_SCORED_CHARS = 10
 #: Sibling boxes with at least this share of the container's score belong to
 #: the body (readability uses 0.2).
 SIBLING_SCORE_SHARE = 0.2
+#: A furniture box holding at least this share of the page's prose is a
+#: wrapper around the article, not furniture beside it.
+WRAPPER_PROSE_SHARE = 0.5
 #: Lines between the headline and the body searched for credits and captions
 #: when the page has no headline element.
 HEADER_WINDOW = 12
@@ -122,8 +125,7 @@ class Line:
     heading: int = 0  # 1–6 inside <hN>, else 0
     caption: bool = False
     byline: bool = False
-    furniture: tuple = ()  # furniture boxes around the line
-    furniture_tag: bool = False
+    furniture: tuple = ()  # furniture elements and boxes around the line
     link_chars: int = 0
     bold_chars: int = 0
     chars: int = 0
@@ -148,7 +150,6 @@ class _Open:
     link: bool
     bold: bool
     furniture: tuple
-    furniture_tag: bool
 
 
 @dataclass
@@ -174,7 +175,7 @@ class _Flattener:
                 text=text,
                 elements=tuple(entry.element for entry in self.stack if entry.block),
                 heading=top.heading, caption=top.caption, byline=top.byline,
-                furniture=top.furniture, furniture_tag=top.furniture_tag,
+                furniture=top.furniture,
                 link_chars=sum(n for n, link, _ in counts if link),
                 bold_chars=sum(n for n, _, bold in counts if bold),
                 chars=sum(n for n, _, _ in counts),
@@ -239,7 +240,7 @@ def flatten(root) -> list[Line]:
                 flat.flush()
             parent = flat.stack[-1] if flat.stack else None
             furniture = parent.furniture if parent else ()
-            if _FURNITURE_WORDS.search(words):
+            if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS:
                 furniture = furniture + (element,)
             heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (parent.heading if parent else 0)
             flat.stack.append(_Open(
@@ -249,7 +250,6 @@ def flatten(root) -> list[Line]:
                 link=tag == "a" or bool(parent and parent.link),
                 bold=tag in _BOLD_TAGS or bool(parent and parent.bold),
                 furniture=furniture,
-                furniture_tag=tag in _FURNITURE_TAGS or bool(parent and parent.furniture_tag),
             ))
             if tag == "br":
                 flat.flush()
@@ -384,11 +384,24 @@ def _agrees(shown: str, declared: str) -> bool:
     return 2 * min(len(a), len(b)) / (len(a) + len(b)) >= DUPLICATE_TITLE_SIMILARITY and similar_titles(a, b)
 
 
-def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> tuple[str | None, int | None]:
-    """The headline's text and its line index (None when only declared)."""
+_SUFFIX_SEPARATOR = re.compile(r"[-_|｜–—:：]")
+
+
+def _shown_as(shown: str, declared: str) -> bool:
+    if len(shown) < MIN_HEADLINE_CHARS or not declared.startswith(shown):
+        return False
+    rest = declared[len(shown):]
+    return not rest or (bool(_SUFFIX_SEPARATOR.match(rest)) and visible_length(rest) <= 20)
+
+
+def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
+                    furniture: list[bool], in_furniture_tag: list[bool]) -> tuple[str | None, int | None]:
+    """The headline's text and its line index (None when only declared).
+    Headings in ``<nav>``, ``<aside>``, ``<footer>`` are never the headline;
+    one in a box named like furniture may be, if it agrees with the declared one."""
     declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
     headings = [i for i, line in enumerate(lines)
-                if line.heading and not line.furniture_tag and visible_length(line.text) <= MAX_TITLE_CHARS]
+                if line.heading and not in_furniture_tag[i] and visible_length(line.text) <= MAX_TITLE_CHARS]
     # the nearest headings above the body, then the first below it: a page of
     # thousands of headings costs no more than one with a few
     above = [i for i in headings if i < body_start][-MAX_HEADLINE_CANDIDATES:]
@@ -400,14 +413,16 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int) -> t
         if agreeing:
             above = [i for i in agreeing if i < body_start]
             return lines[(above or agreeing)[-1]].text, (above or agreeing)[-1]
-    # 2. any visible line that is exactly the declared headline
+    # 2. any visible line that is the declared headline, maybe without the
+    # site's name glued on by a separator ("Headline-Outlet")
     wanted = {re.sub(r"\s+", "", d) for d in declared if visible_length(d) >= MIN_HEADLINE_CHARS}
-    shown = [i for i, line in enumerate(lines[:body_start]) if re.sub(r"\s+", "", line.text) in wanted]
+    shown = [i for i, line in enumerate(lines[:body_start])
+             if any(_shown_as(re.sub(r"\s+", "", line.text), title) for title in wanted)]
     if shown:
         return lines[shown[-1]].text, shown[-1]
     # 3. the only <h1> above the body that is not the site's name
     sites = {re.sub(r"\s+", "", s) for s in metadata.site_names}
-    h1 = [i for i in candidates if lines[i].heading == 1 and i < body_start and not lines[i].furniture
+    h1 = [i for i in candidates if lines[i].heading == 1 and i < body_start and not furniture[i]
           and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
     if len(h1) == 1:
         return lines[h1[0]].text, h1[0]
@@ -432,19 +447,49 @@ def _prose_weight(line: Line) -> int:
     return max(0, line.chars - line.link_chars)
 
 
-def mark_furniture(lines: list[Line], prose: list[bool]) -> list[bool]:
-    """Whether each line is page furniture. Boxes are furniture by their class
-    or id, unless the page has no prose outside such boxes at all: then the
-    body itself sits in a box with an unlucky name (``share-content``)."""
-    by_name = [bool(line.furniture) for line in lines]
-    if not any(is_prose and not named and not line.furniture_tag
-               for line, is_prose, named in zip(lines, prose, by_name)):
-        by_name = [False] * len(lines)
-    return [line.furniture_tag or named for line, named in zip(lines, by_name)]
+def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], list[bool]]:
+    """Whether each line is page furniture: inside a furniture element
+    (``<nav>``, ``<form>``…) or a box whose class or id names one; and whether
+    the element is a ``<nav>``/``<aside>``/``<footer>``-like tag.
+
+    A furniture box is a wrapper around the article, not furniture beside it,
+    when it holds most of the page's prose and the page's main structure (an
+    ``<h1>``, ``<article>`` or ``<main>``: a whole page inside ASP.NET's
+    ``<form>``), or when the page has no prose outside such boxes at all (a
+    body in a ``share-content`` box). A comment-rules box can hold more prose
+    than a short story, but never the story's headline."""
+    held: dict[int, int] = defaultdict(int)
+    elements: dict[int, object] = {}
+    total = outside = 0
+    for line, is_prose in zip(lines, prose):
+        if is_prose:
+            weight = _prose_weight(line)
+            total += weight
+            outside += 0 if line.furniture else weight
+            for element in line.furniture:
+                held[id(element)] += weight
+                elements[id(element)] = element
+    wrappers = {key for key, weight in held.items()
+                if not outside or (weight >= WRAPPER_PROSE_SHARE * total and _holds_main_structure(elements[key]))}
+    boxes = [[element for element in line.furniture if id(element) not in wrappers] for line in lines]
+    return ([bool(found) for found in boxes],
+            [any(element.tag in _FURNITURE_TAGS for element in found) for found in boxes])
+
+
+def _holds_main_structure(element) -> bool:
+    return next(element.iter("h1", "article", "main"), None) is not None
 
 
 def find_container(lines: list[Line], prose: list[bool], furniture: list[bool]) -> set[int]:
-    """ids of the element(s) holding the body."""
+    """ids of the element(s) holding the body.
+
+    Prose inside list items (``<li>``) is a list of teasers — a related
+    story's summary under its title, one per item, often longer than a
+    short story — and scores only on a page with no prose outside lists. A
+    list inside the body still belongs to it: it is inside the container."""
+    listed = [any(element.tag == "li" for element in line.elements) for line in lines]
+    if any(is_prose and not skip and not in_list for is_prose, skip, in_list in zip(prose, furniture, listed)):
+        furniture = [skip or in_list for skip, in_list in zip(furniture, listed)]
     scores: dict[int, float] = defaultdict(float)
     elements: dict[int, object] = {}
     for line, is_prose, skip in zip(lines, prose, furniture):
@@ -524,14 +569,14 @@ def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
 def article_blocks(root) -> list[Block]:
     lines = flatten(root)
     prose = [_is_prose_line(line) for line in lines]
-    furniture = mark_furniture(lines, prose)
+    furniture, in_furniture_tag = mark_furniture(lines, prose)
     chosen = find_container(lines, prose, furniture)
     inside = [any(id(element) in chosen for element in line.elements) and not skip
               for line, skip in zip(lines, furniture)]
     body = [i for i, flag in enumerate(inside) if flag]
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
     metadata = read_metadata(root)
-    headline, headline_at = choose_headline(lines, metadata, body_start)
+    headline, headline_at = choose_headline(lines, metadata, body_start, furniture, in_furniture_tag)
 
     blocks: list[Block] = []
     if headline:

@@ -77,7 +77,8 @@ _PHOTO_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*(?:[／/:：]|來源|来源|提供|翻攝|翻摄|取自|擷取|撷取)"  # （圖／達志）
     r"|[（(]\s*(?:翻攝|翻摄|截圖|截图)"  # （翻攝自臉書）
     r"|(?:記者|记者)\S{1,4}(?:攝|摄)"  # CNA: （中央社記者張三攝　114年11月20日）
-    r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$",  # a sentence, then the photographer: …身亡。王小明攝
+    r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$"  # a sentence, then the photographer: …身亡。王小明攝
+    r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$",  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
     re.I,
 )
 _CREDIT = re.compile(
@@ -85,7 +86,7 @@ _CREDIT = re.compile(
     r"|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：|｜]|報導|报道|電|电)"
     r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员|作者)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
-    r"|(?:記者|记者)[^／/\s]{1,4}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導
+    r"|(?:記者|记者)[^／/\s]{1,8}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導, two reporters
     r"|^[（(【\[]\s*\S{1,8}(?:社|電|电|報|报)\s*[）)】\]]$"  # a wire credit alone: （法新社）, 【新華社】
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
@@ -93,17 +94,25 @@ _CREDIT = re.compile(
 SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
 #: Copyright, consent, paywall and disclaimer notices. A story may be about copyright
 #: or privacy, so those words count only when the page speaks of itself.
+#: Sign-up boxes — paywalls, app promotions, newsletter forms — may sit
+#: between two paragraphs of a story.
+_SIGN_UP = (
+    r"(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
+    r"|(?:會員|会员|会員)限定|(?:登録|登錄|登录)(?:する|すると|して).{0,20}(?:続き|読み)"  # Japanese paywalls
+    r"|(?:訂閱|订阅|subscribe).{0,20}(?:電子報|电子报|newsletter)"  # newsletter sign-up boxes
+    r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
+)
 _NOTICE = re.compile(
     r"版權所有|版权所有|All rights reserved|©"
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
-    r"|(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
-    r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
-    r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d",  # hotline boxes under every story of a kind
+    r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
+    "|" + _SIGN_UP,
     re.I,
 )
+_SIGN_UP_BOX = re.compile(_SIGN_UP, re.I)
 _INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -121,7 +130,8 @@ _TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:
 def ends_sentence(line: str) -> bool:
     """Ends in sentence punctuation, maybe inside closing quotes, maybe followed
     by a parenthesised note such as the reporter's （王小明／台中報導）."""
-    line = _TRAILING_NOTE.sub("", line.rstrip()) or line
+    for _ in range(2):  # …。(譯者:X/核稿:Y)1110915: a note, then the date code
+        line = _TRAILING_NOTE.sub("", line.rstrip()) or line
     return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
 
 
@@ -224,7 +234,9 @@ def find_body(lines: list[str]) -> tuple[int, int]:
     """Indices [start, end) of the body: the run of prose with the most text.
 
     Short sentences (a quote, a line of verse, a closing remark) continue a
-    run but never start one, so a lone caption above the body stays out."""
+    run but never start one, so a lone caption above the body stays out.
+    Up to ``MAX_BODY_GAP`` other lines (a photo, an ad break) may interrupt
+    a run; sign-up boxes are not counted."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     textual = [i for i, line in enumerate(lines)
                if (is_short_prose(line) or ends_clause(line)) and line not in repeated]
@@ -233,10 +245,16 @@ def find_body(lines: list[str]) -> tuple[int, int]:
             "no article found: the page has no paragraph of running text "
             f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
         )
+    # a sign-up box (newsletter, app, paywall) inside the story does not
+    # widen a gap in the body; a disclaimer or copyright line does, it ends a story
+    notices_before = [0]
+    for line in lines:
+        notices_before.append(notices_before[-1] + bool(_SIGN_UP_BOX.search(line)))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
-        if index - last - 1 <= MAX_BODY_GAP and not SIGN_OFF.search(lines[last]):
+        gap = index - last - 1 - (notices_before[index] - notices_before[last + 1])
+        if gap <= MAX_BODY_GAP and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
             runs.append([index])
