@@ -5,6 +5,7 @@ Run from the repository root (the anchors are the `bench` extra:
 
     .venv/bin/python benchmarks/bench_extract.py                 # tuned part
     .venv/bin/python benchmarks/bench_extract.py --split heldout # held-out part
+    .venv/bin/python benchmarks/bench_extract.py --by-source     # per source repository too
 
 Each page of tests/extraction_set/{html,text}/<split>/ is extracted by l10n
 and by each anchor — trafilatura, readability-lxml, GNE (GeneralNewsExtractor)
@@ -58,6 +59,23 @@ class Score:
     char_f1: float
     block_f1: float
     headline: bool
+
+
+def sources(fmt: str) -> dict[str, str]:
+    """Page id → where its bytes came from: the GitHub repository of an
+    extractor project's test data, or the kind of archive (the manifest's
+    ``obtained_from`` up to its first parenthesis or comma)."""
+    found = {}
+    manifest = (SET / fmt / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    header = manifest[0].split("\t")
+    for row in manifest[1:]:
+        fields = dict(zip(header, row.split("\t")))
+        origin = fields.get("obtained_from", "")
+        if origin.startswith("github:"):
+            found[fields["id"]] = origin.split()[0].removeprefix("github:")
+        else:
+            found[fields["id"]] = re.split(r"[(,]", origin)[0].strip() or "unknown"
+    return found
 
 
 def pages(fmt: str, split: str) -> list[Path]:
@@ -220,12 +238,21 @@ def evaluate(extractor: str, fmt: str, split: str) -> Result:
                   tuple(scores))
 
 
+def by_source(result: Result, origin: dict[str, str]) -> list[tuple[str, list[Score]]]:
+    groups: dict[str, list[Score]] = {}
+    for page, page_score in result.per_page:
+        groups.setdefault(origin.get(page, "unknown"), []).append(page_score)
+    return sorted(groups.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["tuned", "heldout"], default="tuned")
     parser.add_argument("--format", choices=[*FORMATS, "all"], default="all")
     parser.add_argument("--only", choices=list(EXTRACTORS), action="append", help="run only these extractors")
     parser.add_argument("--pages", action="store_true", help="print every page's scores too")
+    parser.add_argument("--by-source", action="store_true",
+                        help="print the scores per source repository (the manifest's obtained_from) too")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
     sys.path.insert(0, str(ROOT))
@@ -241,6 +268,12 @@ def main(argv: list[str] | None = None) -> int:
                 for page, page_score in result.per_page:
                     print(f"    {page}: char {page_score.char_f1:.3f} block {page_score.block_f1:.3f} "
                           f"headline {'yes' if page_score.headline else 'no'}", file=sys.stderr)
+            if args.by_source:
+                for source, group in by_source(result, sources(fmt)):
+                    n = len(group)
+                    print(f"    source {source}: {n} pages, char {sum(s.char_f1 for s in group) / n:.3f} "
+                          f"block {sum(s.block_f1 for s in group) / n:.3f} "
+                          f"headline {sum(s.headline for s in group) / n:.0%}", file=sys.stderr)
     return 0
 
 
