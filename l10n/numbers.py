@@ -55,14 +55,15 @@ _CJK_SUFFIX_UNITS = [
     ("歐元", "EUR"), ("欧元", "EUR"), ("ユーロ", "EUR"), ("人民幣", "CNY"), ("人民元", "CNY"),
     ("元", "TWD"),  # in Taiwanese news a bare 元 is the New Taiwan dollar
     ("奈米", "nm"), ("纳米", "nm"), ("ナノメートル", "nm"), ("ナノ", "nm"), ("nm", "nm"),
-    ("%", "%"), ("パーセント", "%"), ("倍", "x"), ("坪", "ping"), ("年代", "decade"), ("月", "month"),
+    ("%", "%"), ("パーセント", "%"), ("倍", "x"), ("坪", "ping"), ("吋", "inch"), ("インチ", "inch"),
+    ("年代", "decade"), ("月", "month"),
 ]
 _EN_PREFIX_UNITS = [("NT$", "TWD"), ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("¥", "JPY"), ("£", "GBP")]
 _EN_SUFFIX_UNITS = [
     (r"(?:new\s+)?taiwan(?:ese)?\s+dollars?|nt\s+dollars?", "TWD"), (r"(?:us\s+|u\.s\.\s+)?dollars?", "USD"),
     (r"yen", "JPY"), (r"euros?", "EUR"), (r"yuan|renminbi", "CNY"), (r"won", "KRW"),
     (r"nanometers?|nanometres?|nm", "nm"), (r"%|percent|per\s+cent", "%"), (r"times|fold", "x"),
-    (r"ping", "ping"),
+    (r"ping", "ping"), (r"inch(?:es)?", "inch"),
 ]
 
 _EN_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -78,6 +79,8 @@ _EN_MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_EN_MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "threefold": 3,
+                 "quadruple": 4, "quadrupled": 4, "fourfold": 4}
 _EN_VAGUE = {"dozens": 10, "tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6,
              "billions": 10**9, "trillions": 10**12, "decades": 10}
 
@@ -164,6 +167,7 @@ _CJK_PATTERN = re.compile(
     rf"|(?P<whole>{_CJK_VALUE})\s*分[之の]\s*(?P<part>{_CJK_VALUE})"
     rf"|(?P<slash_a>\d+)\s*/\s*(?P<slash_b>\d+)(?![\d/])"
     rf"|(?P<ordinal>第)\s*(?P<ordinal_value>{_CJK_VALUE})"
+    rf"|(?P<compound>(?:\d+(?:\.\d+)?[{_MAGNITUDE}]){{2,}}|(?:\d+(?:\.\d+)?[{_MAGNITUDE}])+\d+(?![\d.]))"
     rf"|(?P<value>{_CJK_VALUE})(?P<magnitude>[{_MAGNITUDE}]*))"
     rf"\s*(?P<suffix>{_SUFFIX})?"
 )
@@ -210,6 +214,11 @@ def _cjk(text: str) -> list[Quantity]:
             value = Fraction(int(groups["slash_a"]), int(groups["slash_b"])) if int(groups["slash_b"]) else None
         elif groups["ordinal"]:
             value, kind = _cjk_number(groups["ordinal_value"]), ORDINAL
+        elif groups["compound"]:
+            # 1兆2080億 = 1,208,000,000,000; 3萬5000 = 35,000
+            value = Fraction(0)
+            for number, scale in re.findall(rf"(\d+(?:\.\d+)?)([{_MAGNITUDE}]*)", groups["compound"]):
+                value += Fraction(number) * _magnitude(scale)
         else:
             token = groups["value"]
             if not _taken(text, match, token, groups):
@@ -260,6 +269,7 @@ _EN_PATTERN = re.compile(
     rf"|\b(?P<ordinal_word>{'|'.join(_EN_ORDINALS)})\b"
     rf"|\b(?P<vague>dozens|tens|hundreds|thousands|millions|billions|trillions|decades)\b"
     rf"|\b(?P<month>{_EN_MONTH})\b\.?(?=\s+\d|\s*$|[\s,])"
+    rf"|\b(?P<multiple>{'|'.join(_EN_MULTIPLES)})\b"
     rf"|(?P<digits>(?<![\w.])(?<![A-Za-z]-){_NUMBER})(?:\s*-?\s*(?P<digit_scale>{_EN_SCALE})\b)?"
     rf"|\b(?P<words>(?:{_EN_WORD})(?:[\s-]+(?:{_EN_WORD}))*(?:\s+hundred(?:\s+(?:and\s+)?(?:{_EN_WORD})(?:-(?:{_EN_WORD}))?)?)?)\b"
     rf"(?:\s+(?P<word_scale>{_EN_SCALE})\b)?"
@@ -298,7 +308,7 @@ def _english(text: str) -> list[Quantity]:
     for match in _EN_PATTERN.finditer(text):
         g = match.groupdict()
         if not any(g[k] for k in ("vague_low", "fraction", "slash_a", "decade", "decades", "ordinal_digits",
-                                   "ordinal_word", "vague", "month", "digits", "words")):
+                                   "ordinal_word", "vague", "month", "multiple", "digits", "words")):
             continue
         unit = _english_unit(g["prefix"], g["suffix"] or g["percent_sign"])
         kind, digits = CARDINAL, True
@@ -328,6 +338,8 @@ def _english(text: str) -> list[Quantity]:
                     and not re.match(r"\.?\s+\d", text[match.end("month"):]):
                 continue  # "may" the verb; abbreviations only before a day
             value, unit, digits = Fraction(_EN_MONTHS[g["month"].lower()]), "month", False
+        elif g["multiple"]:
+            value, unit, digits = Fraction(_EN_MULTIPLES[g["multiple"].lower()]), "x", False
         elif g["digits"]:
             value = Fraction(g["digits"].replace(",", "")) * _EN_SCALES.get((g["digit_scale"] or "").lower(), 1)
         else:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from l10n.checks import WARNING, Context, entry_check
-from l10n.glossary import form_spans
+from l10n.glossary import Glossary, form_spans
 from l10n.numbers import quantities
 
 # -- length -------------------------------------------------------------------------------
@@ -24,16 +25,22 @@ def target_units(text: str, language: str) -> float:
 
 
 #: Shortest faithful length ratio (target units / source units) per target
-#: language and segment kind, for Chinese sources. Calibrated on the two
-#: independent passes (reviewed edition and reference) of both test articles
-#: (scripts/calibrate_length.py prints the figures): the lowest faithful ratio
-#: less 5 %. A dropped clause of 30 % takes a sentence below the floor when its
-#: translation was no more than about 1.3× the floor; see README, Quality gates.
+#: language and segment kind, for Chinese sources: the lowest ratio of the
+#: faithful translations in the tests (reviewed edition and reference of the
+#: bundled article, reviewed edition of tests/data/kumamoto; `python -m
+#: tests.planted --lengths` prints them) less about 5 %. Lowest seen: English
+#: body 2.58, caption 2.42, headline 3.67; Japanese body 0.85, caption 1.10,
+#: headline 1.37. The Japanese body floor was 1.10 when calibrated on the
+#: bundled article alone; the second article's number-heavy sentences
+#: (第一座工廠…4760億日圓 → 第1工場に最大4760億円) went down to 0.85, so it
+#: was lowered: for Japanese this check catches only large drops, and
+#: omissions rest on the numbers, names and entities that must appear.
 MIN_LENGTH_RATIO = {
     "en": {"body": 2.45, "headline": 2.45, "caption": 2.30},
-    "ja": {"body": 1.10, "headline": 1.10, "caption": 1.04},
+    "ja": {"body": 0.80, "headline": 1.04, "caption": 1.04},
 }
-#: Longest faithful ratio plus 15 %: beyond it the translation probably adds content (a warning).
+#: Longest faithful ratio (English 4.78, Japanese 2.31) plus about 15 %:
+#: beyond it the translation probably adds content (a warning).
 MAX_LENGTH_RATIO = {"en": 5.5, "ja": 2.7}
 #: Sentences shorter than this (source units) vary too much in length to judge.
 MIN_UNITS_FOR_LENGTH = 12
@@ -68,8 +75,10 @@ def long_ratio(source: str, target: str, context: Context) -> Iterator[str]:
 _NEGATION_ZH = re.compile(r"(?:不|未|沒|没|無|无|非|勿|缺乏|尚未|並非)")
 _NOT_NEGATION_ZH = re.compile(r"不僅|不只|不但|不過|不斷|不少|不同|不久|不論|不足|不可或缺|不再|未來|未知|無論|非常|非洲|並不只")
 #: Words whose meaning holds a negation, which a translation may spell out
-#: (久違 "not seen for a long time", 難以 "hard to", 擺脫 "get rid of").
-_IMPLICIT_NEGATION_ZH = re.compile(r"久違|難以|缺|罕見|鮮少|拒絕|避免|擺脫|除非|否認|禁止|停止|失去|失敗|少|未")
+#: (久違 "not seen for a long time", 難以 "hard to", 擺脫 "get rid of", 不僅
+#: "not only", 不再 "no longer", 未知 "not known").
+_IMPLICIT_NEGATION_ZH = re.compile(r"久違|難以|缺乏|缺少|短缺|罕見|鮮少|拒絕|避免|擺脫|除非|否認|禁止|停止|失去|失敗|少|未|"
+                                   r"不僅|不只|不但|不少|不同|不久|不足|不可或缺|不再|並不只")
 _NEGATION = {
     "en": re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|lacks?|lacking|lacked|fail(?:s|ed|ing)?|"
                      r"unable|yet to|rather than|instead of|short of|falls? short|fell short)\b|n't\b", re.I),
@@ -77,7 +86,7 @@ _NEGATION = {
 }
 _ADDED_NEGATION = {
     "en": re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I),
-    "ja": re.compile(r"(?:しない|できない|ではない|じゃない|なかった|ません|ていない|(?<!しれ)ない。)"),
+    "ja": re.compile(r"(?<!しれ)(?<!なら)(?<!いけ)(?<!すぎ)(?<!ほか)(?<!違い)(?<!足り)[ぁ-ゖ]ない|なかった|ません"),
 }
 
 
@@ -89,18 +98,23 @@ def negation(source: str, target: str, context: Context) -> Iterator[str]:
         return
     if cues and not _NEGATION[context.language].search(target):
         yield f"the source is negative ({cues[0]}) but the translation is not: negation lost?"
-    elif not cues and not _NOT_NEGATION_ZH.search(source) and not _IMPLICIT_NEGATION_ZH.search(source) \
-            and _ADDED_NEGATION[context.language].search(target):
+    elif not cues and not _IMPLICIT_NEGATION_ZH.search(source) and _ADDED_NEGATION[context.language].search(target):
         yield "the translation is negative but the source is not: negation added?"
 
 
 # -- wrong segment -------------------------------------------------------------------------------
 
 
-def _source_items(source: str, context: Context) -> set[tuple]:
-    items = {("n", q.value, q.kind) for q in quantities(source, context.source_language)}
-    items |= {("t", m.term.source) for m in context.glossary.find(source, checked=True)}
-    return items
+def _source_items(source: str, context: Context) -> frozenset[tuple]:
+    return _items_of(source, context.source_language, context.glossary)
+
+
+@lru_cache(maxsize=4096)
+def _items_of(source: str, language: str, glossary: Glossary) -> frozenset[tuple]:
+    """Numbers and glossary terms of a source sentence (each is compared with every other translation)."""
+    items = {("n", q.value, q.kind) for q in quantities(source, language)}
+    items |= {("t", m.term.source) for m in glossary.find(source, checked=True)}
+    return frozenset(items)
 
 
 def _target_items(target: str, context: Context) -> set[tuple]:

@@ -15,7 +15,9 @@ _JAPANESE = "\u3040-\u30ff\u3400-\u9fff"
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 #: Traditional Chinese characters whose Japanese form differs (產/産, 經/経, 歲/歳 …), or
 #: that Japanese does not use (這, 們): in a Japanese translation they are untranslated text.
-_CHINESE_ONLY = frozenset("這們與說對從發經產體團實關區歲臺灣國廠萬數將應畫學價戰點爭樣會來")
+_CHINESE_ONLY = frozenset("這們與說對從發經產體團實關區歲臺灣國廠萬數將應畫學價戰點爭樣會來已")
+#: Chinese words Japanese does not use (全球 = 世界, 推動 = 推進, 以及 = および).
+_CHINESE_WORDS = re.compile(r"全球|推動|以及|但是|因為|所以|還是|我們|他們|這些|一個|已經|並且")
 
 
 @entry_check("punctuation")
@@ -50,7 +52,7 @@ def script(source: str, target: str, context: Context) -> Iterator[str]:
         forms = {form for m in context.glossary.find(source, checked=True)
                  for form in m.term.accepted("ja", later_mention=True)}
         rest = _blank(target, [span for form in forms for span in form_spans(target, form)])
-        chinese = sorted({ch for ch in rest if ch in _CHINESE_ONLY})
+        chinese = sorted({ch for ch in rest if ch in _CHINESE_ONLY} | set(_CHINESE_WORDS.findall(rest)))
         if chinese:
             yield "Chinese characters in Japanese text (untranslated?): " + " ".join(chinese)
         if context.kind == "body" and len(_HAN_OR_KANA.findall(rest)) and not re.search(r"[\u3040-\u309f]", target):
