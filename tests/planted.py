@@ -271,7 +271,8 @@ ERRORS = [
 
 ALTERNATIVES = [
     E("later mention", R, "en", "s-c5d1d8e7", "edit", "Atsuyoshi Koike said", "Koike said"),
-    E("metonym", R, "ja", "s-52a143f0", "edit", "東京が", "日本政府が"),
+    E("metonym", R, "ja", "s-52a143f0", "edit", "東京（日本政府）が", "日本政府が", kind="ref"),
+    E("metonym", R, "ja", "s-52a143f0", "edit", "日本政府が", "政府が"),
     E("later mention", R, "ja", "s-be6c7372", "edit", "サムスン電子など", "サムスンなど"),
     E("number words", R, "en", "s-2bdb288f", "edit", "Forty years ago", "Four decades ago"),
     E("spelling", R, "en", "s-a6b27305", "edit", "US-Japan", "U.S.-Japan"),
