@@ -27,7 +27,7 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "English", "en", plural_forms="nplurals=2; plural=(n != 1);", tokenizer="13a"),
     "ja": Language("ja", "Japanese", "ja", plural_forms="nplurals=1; plural=0;", tokenizer="ja-mecab",
-                   tokenizer_modules=("MeCab", "ipadic"), tokenizer_install="pip install 'l10n[ja]'",
+                   tokenizer_modules=("MeCab", "ipadic"), tokenizer_install="pip install mecab-python3 ipadic",
                    sentence_joiner="", sentence_end="。"),
     "zh-Hant": Language("zh-Hant", "Traditional Chinese", "zt", sentence_joiner="", sentence_end="。"),
     "zh-Hans": Language("zh-Hans", "Simplified Chinese", "zh", sentence_joiner="", sentence_end="。"),
