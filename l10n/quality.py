@@ -40,7 +40,6 @@ class LoadedEdition:
     drafts: polib.POFile | None
     references: dict[str, Reference] | None  # None: no reference file
     references_path: Path
-    reference_lines: dict[str, int]  # segment id → line in the TSV
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def load_article(options: Options, name: str, languages: Sequence[str], *, gloss
         editions[language] = LoadedEdition(
             language, catalog, path, _msgid_lines(path),
             load_existing(drafts_path, f"{language} drafts") if drafts and drafts_path.exists() else None,
-            references, references_path, _reference_lines(references_path) if references is not None else {},
+            references, references_path,
         )
     return LoadedArticle(name, files, article, tuple(segments), load_glossary(options.glossary) if glossary else None,
                          editions)
@@ -86,11 +85,6 @@ def _msgid_lines(path: Path) -> dict[tuple[str, str], int]:
             number += 1
         found[(entry.msgctxt, entry.msgid)] = number
     return found
-
-
-def _reference_lines(path: Path) -> dict[str, int]:
-    rows = path.read_text(encoding="utf-8").splitlines()
-    return {row.split("\t", 1)[0]: number for number, row in enumerate(rows, start=1) if number > 1}
 
 
 # -- score ----------------------------------------------------------------------------------------
@@ -210,8 +204,8 @@ def check_edition(loaded: LoadedArticle, language: str, *, gate=None, allow_fuzz
         skipped = [("references", why), ("scores", why), ("draft-scores", why)]
     else:
         ref_path = str(edition.references_path)
-        issues += check_references(edition.references, segments, path=ref_path, lines=edition.reference_lines)
-        texts = {key: (ref.text, edition.reference_lines.get(key)) for key, ref in edition.references.items()}
+        issues += check_references(edition.references, segments, path=ref_path)
+        texts = {key: (ref.text, ref.line) for key, ref in edition.references.items()}
         issues += check_texts(segments, texts, glossary=loaded.glossary, source_language=source_language,
                               language=language, path=ref_path)
         ran.append("references")

@@ -61,7 +61,8 @@ def article(name: str) -> Article:
             catalog = polib.pofile(str(REPO / "locales" / language / "LC_MESSAGES" / "article.po"))
             texts[(language, "po")] = {e.msgctxt: e.msgstr for e in catalog if not e.obsolete}
             rows = (REPO / "locales" / "references" / f"article.{language}.tsv").read_text(encoding="utf-8")
-            texts[(language, "ref")] = {row.split("\t")[0]: row.split("\t")[2] for row in rows.splitlines()[1:]}
+            rows = [row for row in rows.splitlines() if not row.startswith("#")][1:]
+            texts[(language, "ref")] = {row.split("\t")[0]: row.split("\t")[2] for row in rows}
         else:
             rows = (KUMAMOTO / f"{language}.tsv").read_text(encoding="utf-8").splitlines()[1:]
             by_source = dict(row.split("\t") for row in rows)

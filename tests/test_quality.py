@@ -166,3 +166,32 @@ def test_number_fidelity(source, target, language, problems):
     found = [problem.message.split(":")[0] for problem in compare(source, "zh-Hant", target, language)]
     found = [message.split(" (")[0] if message.startswith("number") else message for message in found]
     assert found == problems
+
+
+def test_gate_fails_an_edition_moved_down_one_segment(edition, run):
+    catalog = polib.pofile(str(EN_PO), wrapwidth=0)
+    entries = [entry for entry in catalog if not entry.obsolete]
+    texts = [entry.msgstr for entry in entries]
+    for entry, text in zip(entries, texts[-1:] + texts[:-1]):
+        entry.msgstr = text
+    catalog.save()
+    result = run("check", "--to", "en")
+    assert result.exit_code == 1
+    assert re.search(r"article.po: error: \[scores\] BLEU \d+\.\d is below the gate 20\.0", result.output)
+    assert "[misplaced]" in result.output
+
+
+def test_drafts_gate(edition, run):
+    drafts = Path("locales/drafts/en/article.po")
+    drafts.parent.mkdir(parents=True)
+    catalog = polib.pofile(str(EN_PO), wrapwidth=0)
+    for entry in catalog:
+        entry.msgstr = entry.msgid  # an engine that echoes its input
+    catalog.save(str(drafts))
+    result = run("check", "--to", "en")
+    assert result.exit_code == 0 and "skipped: draft-scores (no drafts_min_bleu in [tool.l10n.gates.en])" in result.output
+    edit(Path("pyproject.toml"), "[tool.l10n.gates.en]\n", "[tool.l10n.gates.en]\ndrafts_min_bleu = 30\n")
+    result = run("check", "--to", "en")
+    assert result.exit_code == 1
+    assert re.search(r"drafts/en/article.po: error: \[draft-scores\] MT drafts: BLEU \d+\.\d is below the gate 30\.0",
+                     result.output), result.output

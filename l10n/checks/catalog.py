@@ -64,8 +64,7 @@ def check_catalog(catalog: polib.POFile, segments: Sequence[Segment], *, languag
     return issues
 
 
-def check_references(references: Mapping[str, Reference], segments: Sequence[Segment], *, path: str,
-                     lines: Mapping[str, int]) -> list[Issue]:
+def check_references(references: Mapping[str, Reference], segments: Sequence[Segment], *, path: str) -> list[Issue]:
     """Every segment has a reference written for its current sentence."""
     issues = []
     for segment in segments:
@@ -74,5 +73,5 @@ def check_references(references: Mapping[str, Reference], segments: Sequence[Seg
             issues.append(Issue("references", ERROR, f"no reference translation for {segment.id}", segment.id, path))
         elif reference.source != segment.source:
             issues.append(Issue("references", ERROR, "reference was written for a different source sentence",
-                                segment.id, path, lines.get(segment.id)))
+                                segment.id, path, reference.line))
     return issues
