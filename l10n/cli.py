@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
+from l10n.languages import TARGET_LANGUAGES
 from l10n.settings import Options, resolve_options
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -49,9 +50,8 @@ app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 
 
-class Language(str, Enum):
-    en = "en"
-    ja = "ja"
+#: --to choices: the target languages of l10n.languages.
+Language = Enum("Language", {code: code for code in TARGET_LANGUAGES}, type=str)
 
 
 # -- shared options ----------------------------------------------------------------
