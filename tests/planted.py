@@ -353,5 +353,48 @@ def summary(figures: Figures) -> str:
     return "\n".join(lines)
 
 
+def length_figures() -> str:
+    """Faithful length ratios per language and kind, and a sweep of dropped clauses.
+
+    The sweep cuts the last 30 % (by characters, at a word or clause edge) off every
+    faithful body translation long enough to judge, and counts how many the length
+    check alone catches, and how many any check catches.
+    """
+    from l10n.checks.content import MIN_UNITS_FOR_LENGTH, source_units, target_units
+
+    ratios: dict[tuple[str, str], list[float]] = {}
+    dropped = {"en": [0, 0, 0], "ja": [0, 0, 0]}  # sentences, caught by length, caught by any check
+    for name in ("rapidus", "kumamoto"):
+        art = article(name)
+        for (language, kind), texts in art.texts.items():
+            for segment in art.segments:
+                if source_units(segment.source) < MIN_UNITS_FOR_LENGTH:
+                    continue
+                kind_ = {"paragraph": "body"}.get(segment.kind.value, segment.kind.value)
+                ratios.setdefault((language, kind_), []).append(
+                    target_units(texts[segment.id], language) / source_units(segment.source))
+                if kind_ != "body":
+                    continue
+                text = texts[segment.id]
+                cut = int(len(text) * 0.7)
+                edge = max(text.rfind(mark, 0, cut) for mark in (" ", "、", "，", ",")) if language == "en" else \
+                    max(text.rfind(mark, 0, cut) for mark in ("、", "，", "。"))
+                shortened = text[:edge if edge > len(text) * 0.3 else cut].rstrip(" ,、") + ("." if language == "en" else "。")
+                changed = dict(texts, **{segment.id: shortened})
+                found = [i for i in problems(art, language, changed) if i.segment == segment.id and i.severity == ERROR]
+                dropped[language][0] += 1
+                dropped[language][1] += any(i.check == "length" for i in found)
+                dropped[language][2] += bool(found)
+    lines = ["faithful length ratios (target units / source units):"]
+    lines += [f"  {language} {kind:8} min {min(values):.2f}  max {max(values):.2f}  ({len(values)} translations)"
+              for (language, kind), values in sorted(ratios.items())]
+    lines.append("last 30 % of a faithful body translation dropped:")
+    lines += [f"  {language}: {n} sentences, length check catches {by_length} ({by_length / n:.0%}), "
+              f"any check {by_any} ({by_any / n:.0%})" for language, (n, by_length, by_any) in dropped.items()]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print(summary(run_suite()))
+    import sys
+
+    print(length_figures() if "--lengths" in sys.argv else summary(run_suite()))
