@@ -10,6 +10,7 @@ per problem with its rule, level and location, for code-scanning annotations.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from l10n import __version__
@@ -19,11 +20,15 @@ from l10n.quality import CheckResult, EditionResult
 FORMATS = ("text", "json", "junit", "sarif")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary(edition: EditionResult) -> str:
     verdict = "FAIL" if edition.errors else "ok"
     scores = f"; BLEU {edition.scores.bleu:.1f}, chrF {edition.scores.chrf:.1f}" if edition.scores else ""
     skipped = "; skipped: " + ", ".join(f"{check} ({why})" for check, why in edition.skipped) if edition.skipped else ""
-    return (f"{edition.language}: {verdict} — {edition.errors} errors, {edition.warnings} warnings "
+    return (f"{edition.language}: {verdict} — {_count(edition.errors, 'error')}, {_count(edition.warnings, 'warning')} "
             f"({edition.segments} segments{scores}); checks run: {', '.join(edition.ran)}{skipped}")
 
 
@@ -97,11 +102,20 @@ def _rules() -> list[dict]:
     return [{"id": name, "shortDescription": {"text": text}} for name, text in rules.items()]
 
 
+def _uri(path: str) -> str:
+    """Relative to the working directory (the repository root in CI) when inside it, else a file URI."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_uri()
+
+
 def to_sarif(result: CheckResult) -> str:
     results = []
     for edition in result.editions:
         for issue in edition.issues:
-            location = {"physicalLocation": {"artifactLocation": {"uri": issue.path or edition.path}}}
+            location = {"physicalLocation": {"artifactLocation": {"uri": _uri(issue.path or edition.path)}}}
             if issue.line:
                 location["physicalLocation"]["region"] = {"startLine": issue.line}
             entry = {"ruleId": issue.check, "level": "error" if issue.severity == ERROR else "warning",

@@ -2,7 +2,7 @@
 
 An entry check is a small pure function of (source, target, context) that
 yields one-line messages; ``@entry_check(name, severity)`` registers it in
-``ENTRY_CHECKS`` and its docstring is its help text (``l10n check --list``).
+``ENTRY_CHECKS`` and its docstring is its help text (the rule text of ``--format sarif``).
 Catalog checks (header, segments, completeness) and the score gates look at a
 whole file. Any ``error`` fails the gate; a ``warning`` is reported only.
 
@@ -81,10 +81,11 @@ def entry_check(name: str, severity: str = ERROR) -> Callable[[EntryCheck], Entr
 
 
 def entry_checks() -> dict[str, Check]:
-    """Every entry check, its family module imported on first use."""
+    """Every entry check in family order, its family module imported on first use."""
     for family in FAMILIES:
         import_module(f"l10n.checks.{family}")
-    return ENTRY_CHECKS
+    order = {f"l10n.checks.{family}": index for index, family in enumerate(FAMILIES)}
+    return dict(sorted(ENTRY_CHECKS.items(), key=lambda item: order[item[1].function.__module__]))
 
 
 def run_entry_checks(source: str, target: str, context: Context) -> list[tuple[Check, str]]:
