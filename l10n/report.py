@@ -14,12 +14,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from l10n.article import Segment
 from l10n.catalog import Stats
 from l10n.checks import Issue
 from l10n.glossary import Glossary
 from l10n.score import Scores, format_signature
+
+if TYPE_CHECKING:
+    from l10n.quality import EditionResult
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,8 @@ def _issue_list(issues: Sequence[Issue], *, show_segment: bool = False) -> str:
 
 
 def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, scores: Scores | None,
-           draft_scores: Scores | None, glossary: Glossary, result) -> str:
-    """The page; ``result`` is the ``quality.EditionResult`` of the one run of the checks."""
+           draft_scores: Scores | None, glossary: Glossary, result: EditionResult) -> str:
+    """The page; ``result`` is the one run of the checks that ``l10n check`` also reports."""
     shown = {id(i) for row in rows for i in (*row.issues, *row.reference_issues)}
     catalog_issues = [i for i in result.issues if id(i) not in shown]
     cards = [

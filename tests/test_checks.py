@@ -102,6 +102,13 @@ def test_latin_entities():
     ("1兆2080億日圓", "1.208 trillion yen", "en"),
     ("東盟+3總體經濟研究辦公室", "the ASEAN+3 Macroeconomic Research Office", "en"),  # +3 is a name
     ("千歲", "Chitose", "en"),  # 千 is not a thousand here
+    ("新台幣500億元", "NT$50 billion", "en"),
+    ("人民幣500億元", "50 billion yuan", "en"),
+    ("30億歐元", "€3 billion", "en"),
+    ("30坪", "30 ping", "en"),
+    ("百分之十", "10パーセント", "ja"),
+    ("三分之一", "3分の1", "ja"),
+    ("11月27日", "November 27", "en"),
 ])
 def test_numbers_pass(source, target, language):
     passes(number_fidelity, source, target, language)
@@ -117,6 +124,10 @@ def test_numbers_pass(source, target, language):
     ("第2座工廠", "two plants", "en"),
     ("僅剩10%", "only 10 plants", "en"),
     ("這些努力", "these 30 efforts", "en"),  # a number added
+    ("新台幣500億元", "$50 billion", "en"),
+    ("30億歐元", "3 billion yuan", "en"),
+    ("11月27日", "December 27", "en"),
+    ("二〇二七年", "2026年", "ja"),
 ])
 def test_numbers_fail(source, target, language):
     fails(number_fidelity, source, target, language)

@@ -88,6 +88,13 @@ def entry_checks() -> dict[str, Check]:
     return dict(sorted(ENTRY_CHECKS.items(), key=lambda item: order[item[1].function.__module__]))
 
 
+def blank(text: str, spans) -> str:
+    """``text`` with the (start, end) spans replaced by spaces: offsets stay valid."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def run_entry_checks(source: str, target: str, context: Context) -> list[tuple[Check, str]]:
     return [(check, message) for check in entry_checks().values()
             for message in check.function(source, target, context)]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from l10n.checks import Context, entry_check
-from l10n.checks.terms import _blank
+from l10n.checks import Context, blank, entry_check
 from l10n.glossary import form_spans
 
 _CJK_PUNCTUATION = "。，、；：？！「」『』（）《》【】〈〉\u3000"
@@ -51,7 +50,7 @@ def script(source: str, target: str, context: Context) -> Iterator[str]:
     elif context.language == "ja":
         forms = {form for m in context.glossary.find(source, checked=True)
                  for form in m.term.accepted("ja", later_mention=True)}
-        rest = _blank(target, [span for form in forms for span in form_spans(target, form)])
+        rest = blank(target, [span for form in forms for span in form_spans(target, form)])
         chinese = sorted({ch for ch in rest if ch in _CHINESE_ONLY} | set(_CHINESE_WORDS.findall(rest)))
         if chinese:
             yield "Chinese characters in Japanese text (untranslated?): " + " ".join(chinese)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from l10n.checks import Context, entry_check
+from l10n.checks import Context, blank, entry_check
 from l10n.glossary import Term, TermMatch, form_spans
 
 Span = tuple[int, int]
@@ -97,17 +97,11 @@ def _latin_words(text: str) -> list[str]:
     return [word.rstrip(".'") for word in _LATIN.findall(text)]
 
 
-def _blank(text: str, spans: list[Span]) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 @entry_check("entities")
 def latin_names(source: str, target: str, context: Context) -> Iterator[str]:
     """Latin-script names and abbreviations of the source (IBM, EUV, AI) appear in the translation; a Japanese translation adds none."""
     matches = context.glossary.find(source, checked=True)
-    rest = _blank(source, [(m.start, m.end) for m in matches])
+    rest = blank(source, [(m.start, m.end) for m in matches])
     for word in dict.fromkeys(_latin_words(rest)):
         if context.language != "en" and not word[0].isupper():
             continue  # know-how → ノウハウ
@@ -117,6 +111,6 @@ def latin_names(source: str, target: str, context: Context) -> Iterator[str]:
         return
     claimed, _ = claimed_spans(source, target, context)
     known = {word.casefold() for word in _latin_words(source)}
-    for word in dict.fromkeys(_latin_words(_blank(target, claimed))):
+    for word in dict.fromkeys(_latin_words(blank(target, claimed))):
         if word.casefold() not in known and word[0].isupper():
             yield f"{word} is not in the source"
