@@ -17,8 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from l10n.errors import DataFileError
-
-TARGET_LANGUAGES = ("en", "ja")
+from l10n.languages import TARGET_LANGUAGES
 TERM_TYPES = ("person", "title", "company", "organisation", "place", "country", "university", "programme", "law",
               "media")
 #: Per-language form lists a term may have besides its required form.

@@ -20,7 +20,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from l10n.errors import DataFileError
-from l10n.glossary import TARGET_LANGUAGES, Glossary, Term
+from l10n.glossary import Glossary, Term
+from l10n.languages import TARGET_LANGUAGES
 
 SOURCE_LANGUAGE = "zh-Hant"
 _PREFERRED, _ADMITTED, _DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"

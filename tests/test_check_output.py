@@ -146,3 +146,12 @@ def test_japanese_scores_need_mecab(edition, run, monkeypatch):  # noqa: F811
     assert check.exit_code == 1
     assert "error: [scores] Japanese scores need the ja-mecab tokenizer" in check.output
     assert "glossary" in check.output.splitlines()[-1]  # the other checks still ran
+
+
+def test_report_and_score_on_a_new_article(new_article, run):
+    assert run("report", "--name", "kumamoto", "--to", "ja").exit_code == 0
+    page = Path("locales/ja/kumamoto.report.html").read_text(encoding="utf-8")
+    assert "skipped: references (no reference file" in page and "data-issue" not in page
+    score = run("score", "--name", "kumamoto", "--to", "en")
+    assert score.exit_code == 4 and score.output.count("\n") == 1
+    assert "kumamoto.en.tsv: no reference translations" in score.output
