@@ -21,7 +21,7 @@ def found(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "terms"),
     [
-        ("Rapidus執行長小池敦義表示", ["Rapidus", "執行長", "小池敦義"]),  # longest match: not 小池
+        ("Rapidus執行長小池敦義表示", ["Rapidus", "小池敦義"]),  # longest match: not 小池
         ("小池強調", ["小池"]),
         ("與北海道大學等機構", ["北海道大學"]),  # not 北海道
         ("千歲市的工廠與千歲的水源", ["千歲市", "千歲"]),
