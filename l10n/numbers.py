@@ -55,7 +55,7 @@ _CJK_SUFFIX_UNITS = [
     ("歐元", "EUR"), ("欧元", "EUR"), ("ユーロ", "EUR"), ("人民幣", "CNY"), ("人民元", "CNY"),
     ("元", "TWD"),  # in Taiwanese news a bare 元 is the New Taiwan dollar
     ("奈米", "nm"), ("纳米", "nm"), ("ナノメートル", "nm"), ("ナノ", "nm"), ("nm", "nm"),
-    ("%", "%"), ("パーセント", "%"), ("倍", "x"), ("坪", "ping"), ("吋", "inch"), ("インチ", "inch"),
+    ("%", "%"), ("パーセント", "%"), ("割", "%"), ("成", "%"), ("倍", "x"), ("坪", "ping"), ("吋", "inch"), ("インチ", "inch"),
     ("年代", "decade"), ("月", "month"),
 ]
 _EN_PREFIX_UNITS = [("NT$", "TWD"), ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("¥", "JPY"), ("£", "GBP")]
@@ -96,7 +96,13 @@ class Quantity:
     digits: bool = True  # written with digits (numbers in words are not checked for additions)
 
     def matches(self, other: Quantity) -> bool:
-        return self.value == other.value and self.kind == other.kind and self.unit == other.unit
+        if self.kind != other.kind:
+            return False
+        if self.value == other.value and self.unit == other.unit:
+            return True
+        # 10% = a tenth = 1割
+        percent, plain = (self, other) if self.unit == "%" else (other, self)
+        return percent.unit == "%" and plain.unit is None and plain.value < 1 and percent.value / 100 == plain.value
 
     @property
     def shown(self) -> str:
@@ -169,7 +175,7 @@ _CJK_PATTERN = re.compile(
     rf"|(?P<ordinal>第)\s*(?P<ordinal_value>{_CJK_VALUE})"
     rf"|(?P<compound>(?:\d+(?:\.\d+)?[{_MAGNITUDE}]){{2,}}|(?:\d+(?:\.\d+)?[{_MAGNITUDE}])+\d+(?![\d.]))"
     rf"|(?P<value>{_CJK_VALUE})(?P<magnitude>[{_MAGNITUDE}]*))"
-    rf"\s*(?P<suffix>{_SUFFIX})?"
+    rf"\s*(?P<suffix>{_SUFFIX})?(?<!成(?=[為为長长立功本員员果熟]))"
 )
 
 
@@ -229,6 +235,8 @@ def _cjk(text: str) -> list[Quantity]:
             digits = any(ch.isdigit() for ch in token)
         if value is None:
             continue
+        if groups["suffix"] in ("割", "成"):  # tenths: 3割 = 30%
+            value *= 10
         if unit == "month" and not (kind == CARDINAL and value.denominator == 1 and 1 <= value <= 12):
             unit = None  # 3個月 has 個 between; 13月 is not a month
         if unit == "decade" and not (value.denominator == 1 and value >= 1000 and value % 10 == 0):
@@ -263,7 +271,7 @@ _EN_PATTERN = re.compile(
     rf"(?P<vague_low>tens|hundreds|dozens)\s+of\s+(?P<vague_high>thousands|millions|billions|trillions)"
     rf"|(?P<fraction_count>\b(?:a|an|one|two|three|{_NUMBER}))[\s-]+(?P<fraction>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b"
     rf"|(?<![\d/])(?P<slash_a>\d+)\s*/\s*(?P<slash_b>\d+)(?![\d/])"
-    rf"|(?P<decade>(?<![\w.])\d{{3}}0)s\b"
+    rf"|(?P<decade>(?<![\w.])\d{{3}}0)['’]?s\b"
     rf"|(?P<decades>\b(?:{_EN_WORD}|\d+))[\s-]+decades?\b"
     rf"|(?P<ordinal_digits>(?<![\w.])\d+)(?:st|nd|rd|th)\b"
     rf"|\b(?P<ordinal_word>{'|'.join(_EN_ORDINALS)})\b"
@@ -371,6 +379,11 @@ def _share_range_units(text: str, found: list[Quantity], language: str) -> list[
             continue
         if len(between) > 12:
             continue
+        if first.kind == CARDINAL and first.value.denominator == 1 and 1000 <= first.value < 3000 \
+                and second.value.denominator == 1 and second.value < 100 and not second.unit:
+            # 2020～24年, 2020-24: the second year of a range abbreviated
+            year = first.value // 100 * 100 + second.value
+            out[index + 1] = replace(second, value=year if year > first.value else year + 100)
         first_unit = first.unit or second.unit
         value = first.value
         if language != "en":

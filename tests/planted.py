@@ -311,6 +311,22 @@ ALTERNATIVES = [
     E("rewording", K, "en", "不過", "edit", "However, traffic congestion around the plant and the use of groundwater have also raised concerns among local residents.",
       "Local residents, however, have also voiced worries about traffic jams around the plant and about how much groundwater it uses."),
     E("rewording", R, "ja", "s-46fdf8b2", "edit", "ラピダスの小池淳義社長は", "ラピダスの小池淳義CEOは"),
+    # written after the first figures, without running them first
+    E("number words", R, "en", "s-0d2da44a", "edit", "the 5 trillion yen", "the ¥5 trillion"),
+    E("number words", R, "en", "s-c4fbf204", "edit", "$27 billion", "US$27 billion"),
+    E("rewording", R, "en", "s-52a143f0", "edit", "At the end of 2024", "In late 2024"),
+    E("number words", R, "en", "s-2bdb288f", "edit", "today its share is just 10%", "today it makes only a tenth"),
+    E("number words", R, "ja", "s-2bdb288f", "edit", "わずか10%", "わずか1割"),
+    E("number words", K, "en", "10萬片", "edit", "exceeds $20 billion", "tops US$20bn"),
+    E("number words", K, "ja", "4760億", "edit", "最大4760億円", "最大4,760億円"),
+    E("number words", R, "en", "s-671b68f6", "edit", "40,000", "40 thousand"),
+    E("rewording", R, "en", "s-7bf32df4", "edit", "a second plant", "its second plant"),
+    E("number words", R, "ja", "s-c4fbf204", "edit", "2020年から2024年にかけて", "2020～24年に"),
+    E("rewording", R, "en", "s-9b4a8ffa", "edit", "Naoyuki Yoshino, a professor of economics at Keio University, noted",
+      "Keio University economics professor Naoyuki Yoshino noted"),
+    E("rewording", R, "ja", "s-be6c7372", "edit", "ワシントンのシンクタンク", "米ワシントンのシンクタンク"),
+    E("number words", R, "en", "s-a6b27305", "edit", "of the 1980s", "of the 1980's"),
+    E("dates", K, "en", "2024年2月24日", "edit", "on February 24, 2024", "on 24 February 2024"),
 ]
 
 

@@ -109,6 +109,11 @@ def test_latin_entities():
     ("百分之十", "10パーセント", "ja"),
     ("三分之一", "3分の1", "ja"),
     ("11月27日", "November 27", "en"),
+    ("僅剩10%", "only a tenth", "en"),
+    ("僅剩10%", "わずか1割", "ja"),
+    ("僅剩三成", "just 30%", "en"),
+    ("從2020年至2024年", "2020～24年に", "ja"),
+    ("1980年代", "the 1980's", "en"),
 ])
 def test_numbers_pass(source, target, language):
     passes(number_fidelity, source, target, language)
