@@ -440,7 +440,7 @@ def compare(source: str, source_language: str, target: str, target_language: str
         else:
             problems.append(NumberProblem("missing", f"number missing: {quantity.text} ({quantity.shown})"))
     for index, candidate in enumerate(present):
-        if index in used or not candidate.digits:
+        if index in used or not (candidate.digits or _counted_in_words(candidate, source)):
             continue
         if any(candidate.matches(q) for q in wanted):
             continue
@@ -448,6 +448,17 @@ def compare(source: str, source_language: str, target: str, target_language: str
             continue  # the same number again, reported above if its unit is wrong
         problems.append(NumberProblem("added", f"number not in the source: {candidate.text} ({candidate.shown})"))
     return problems
+
+
+def _counted_in_words(quantity: Quantity, source: str) -> bool:
+    """"three protests": a count in words that the source has no numeral for. Not one or two
+    (one of, the two of them), nor ordinals and vague words, nor a number the source writes
+    inside a word (四季 → the four seasons)."""
+    if not (quantity.kind == CARDINAL and quantity.value.denominator == 1 and quantity.value >= 3
+            and quantity.unit is None and quantity.text.isalpha()):
+        return False
+    numerals = {str(quantity.value)} | {ch for ch, digit in _DIGIT.items() if digit == quantity.value}
+    return not any(numeral in source for numeral in numerals)
 
 
 def _power_of_ten(ratio: Fraction) -> bool:

@@ -102,6 +102,7 @@ def test_latin_entities():
     ("1兆2080億日圓", "1.208 trillion yen", "en"),
     ("東盟+3總體經濟研究辦公室", "the ASEAN+3 Macroeconomic Research Office", "en"),  # +3 is a name
     ("千歲", "Chitose", "en"),  # 千 is not a thousand here
+    ("以四季景觀聞名", "known for its scenery through the four seasons", "en"),  # 四季 is a word
     ("新台幣500億元", "NT$50 billion", "en"),
     ("人民幣500億元", "50 billion yuan", "en"),
     ("30億歐元", "€3 billion", "en"),
@@ -129,6 +130,7 @@ def test_numbers_pass(source, target, language):
     ("第2座工廠", "two plants", "en"),
     ("僅剩10%", "only 10 plants", "en"),
     ("這些努力", "these 30 efforts", "en"),  # a number added
+    ("引發當地居民擔憂", "raised concerns among residents, who staged three protests", "en"),
     ("新台幣500億元", "$50 billion", "en"),
     ("30億歐元", "3 billion yuan", "en"),
     ("11月27日", "December 27", "en"),
@@ -153,6 +155,7 @@ def test_negation():
     passes(negation, "全球企業的技術交流更是不可或缺", "exchanges with companies around the world are indispensable")
     fails(negation, "外界質疑仍然強烈", "Skepticism does not remain strong")
     passes(negation, "久違的技術突破", "a breakthrough it had not seen in years")
+    fails(negation, "已開始吸引全球動能", "has failed to generate global momentum")
     fails(negation, "量產經驗缺乏", "量産経験が豊富で", "ja")
     passes(negation, "量產經驗缺乏", "量産経験がなく", "ja")
 

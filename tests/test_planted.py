@@ -37,3 +37,10 @@ def test_recall_and_false_rejects(figures, capsys):
         print("\n" + planted.summary(figures))
     assert figures.recall >= MIN_RECALL, planted.summary(figures)
     assert figures.false_reject_rate <= MAX_FALSE_REJECTS, planted.summary(figures)
+
+
+def test_blind_errors_are_reported(capsys):
+    with capsys.disabled():
+        print("\n" + planted.blind_figures())
+    caught = sum(1 for plant in planted.BLIND_ERRORS if planted.new_errors(plant))
+    assert caught >= 9  # the five misses are changes of meaning with no name, number or negation

@@ -90,7 +90,7 @@ _NEGATION = {
     "ja": re.compile(r"ない|なく|なかっ|ません|ず[、。にとも]|ぬ|未|不|非|無|欠"),
 }
 _ADDED_NEGATION = {
-    "en": re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I),
+    "en": re.compile(r"\b(?:not|never|no longer|fail(?:s|ed)? to|unable to|yet to)\b|n't\b", re.I),
     "ja": re.compile(r"(?<!しれ)(?<!なら)(?<!いけ)(?<!すぎ)(?<!ほか)(?<!違い)(?<!足り)[ぁ-ゖ]ない|なかった|ません"),
 }
 
