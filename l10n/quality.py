@@ -60,11 +60,12 @@ def load_article(options: Options, name: str, languages: Sequence[str], *, gloss
     for language in languages:
         path = files.catalog(language)
         catalog = load_existing(path, f"{language} catalog")
+        lines = _msgid_lines(catalog, path.read_text(encoding="utf-8"))
         drafts_path = files.drafts(language)
         references_path = files.references(language)
         references = load_references(references_path) if references_path.exists() else None
         editions[language] = LoadedEdition(
-            language, catalog, path, _msgid_lines(path),
+            language, catalog, path, lines,
             load_existing(drafts_path, f"{language} drafts") if drafts and drafts_path.exists() else None,
             references, references_path,
         )
@@ -72,10 +73,9 @@ def load_article(options: Options, name: str, languages: Sequence[str], *, gloss
                          editions)
 
 
-def _msgid_lines(path: Path) -> dict[tuple[str, str], int]:
-    """Line of each active entry's msgid (what msgfmt points at)."""
-    catalog = polib.pofile(path.read_text(encoding="utf-8"), wrapwidth=0)
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _msgid_lines(catalog: polib.POFile, text: str) -> dict[tuple[str, str], int]:
+    """Line of each active entry's msgid (what msgfmt points at); polib gives the entry's first line."""
+    lines = text.splitlines()
     found = {}
     for entry in catalog:
         if entry.obsolete:
