@@ -155,3 +155,21 @@ def test_report_and_score_on_a_new_article(new_article, run):
     score = run("score", "--name", "kumamoto", "--to", "en")
     assert score.exit_code == 4 and score.output.count("\n") == 1
     assert "kumamoto.en.tsv: no reference translations" in score.output
+
+
+def test_each_quality_command_is_one_library_call():
+    import ast
+    import inspect
+
+    import l10n.cli
+    import l10n.quality
+
+    library = {name for name, value in vars(l10n.quality).items()
+               if inspect.isfunction(value) and value.__module__ == "l10n.quality"}
+    tree = ast.parse(inspect.getsource(l10n.cli))
+    commands = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    for name in ("score_command", "check_command", "report_command", "build_command", "tmx_command"):
+        calls = [node.func.id for node in ast.walk(commands[name])
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in library]
+        assert len(calls) == 1, (name, calls)
+    assert not {"score", "check", "report", "build", "tmx"} & set(commands)  # no command shadows a module
