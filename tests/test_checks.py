@@ -84,6 +84,7 @@ def test_latin_entities():
     passes(latin_names, "荷蘭ASML提供的EUV光刻機", "EUV露光装置", "ja")
     passes(latin_names, "量產know-how", "量産ノウハウ", "ja")  # lower-case words may be translated
     fails(latin_names, "據報導", "Intelによると", "ja")
+    passes(latin_names, "北海道相對較低的地震風險", "北海道（Hokkaido）の地震リスク", "ja")
 
 
 @pytest.mark.parametrize(("source", "target", "language"), [

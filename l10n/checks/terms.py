@@ -110,7 +110,9 @@ def latin_names(source: str, target: str, context: Context) -> Iterator[str]:
     if context.language == "en":
         return
     claimed, _ = claimed_spans(source, target, context)
-    known = {word.casefold() for word in _latin_words(source)}
+    # a gloss of a name of the source in its Latin form is no addition: 北海道（Hokkaido）
+    names = [form for m in matches for form in (*m.term.targets.values(), *m.term.variants)]
+    known = {word.casefold() for text in (source, *names) for word in _latin_words(text)}
     for word in dict.fromkeys(_latin_words(blank(target, claimed))):
         if word.casefold() not in known and word[0].isupper():
             yield f"{word} is not in the source"
