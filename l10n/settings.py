@@ -17,9 +17,7 @@ from typing import Any
 
 from l10n.engine import Decoding
 from l10n.errors import DataFileError, UsageError
-
-SOURCE_LANGUAGES = ("zh-Hant", "zh-Hans", "ja")
-TARGET_LANGUAGES = ("en", "ja")
+from l10n.languages import SOURCE_LANGUAGES, TARGET_LANGUAGES  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
