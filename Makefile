@@ -12,7 +12,7 @@ TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 BIN := $(VENV)/bin
 
-.PHONY: install browser translate test
+.PHONY: install browser translate test pofilter
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,15 @@ browser:
 test: install browser
 	L10N_REQUIRE_BROWSER=1 $(BIN)/pytest
 	$(BIN)/l10n check --to en --to ja
+
+# Translate Toolkit's pofilter with the profile in pofilter.args: no output
+# means no problem; problems go to locales/<lang>/article.pofilter.po.
+POFILTER_ARGS := $(shell grep -v '^\#' pofilter.args)
+pofilter: install
+	@for lang in en ja; do \
+	  rm -f locales/$$lang/article.pofilter.po; \
+	  $(BIN)/pofilter --progress=none $(POFILTER_ARGS) --language=$$lang \
+	    -i locales/$$lang/LC_MESSAGES/article.po -o locales/$$lang/article.pofilter.po; \
+	  if [ -f locales/$$lang/article.pofilter.po ]; then echo "$$lang: see locales/$$lang/article.pofilter.po"; exit 1; \
+	  else echo "$$lang: pofilter found nothing"; fi; \
+	done

@@ -15,9 +15,7 @@ import polib
 
 from l10n.article import Article, BlockKind, Segment
 from l10n.errors import L10nError
-
-#: How sentences of one paragraph are joined: Japanese runs them together.
-SENTENCE_JOINER = {"en": " ", "ja": ""}
+from l10n.languages import LANGUAGES
 
 
 class IncompleteEditionError(L10nError):
@@ -48,7 +46,7 @@ def build_edition(article: Article, segments: list[Segment], catalog: polib.POFi
             f"{len(missing)} of {len(segments)} segments have no reviewed translation "
             f"(first: {missing[0]}); review them, or build with --partial"
         )
-    joiner = SENTENCE_JOINER.get(language, " ")
+    joiner = LANGUAGES[language].sentence_joiner if language in LANGUAGES else " "  # Japanese runs them together
     blocks = []
     for index, block in enumerate(article.blocks):
         parts = [translations[s.id].strip() for s in segments if s.block == index and s.id in translations]

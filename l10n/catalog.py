@@ -29,6 +29,7 @@ from l10n import __version__
 from l10n.article import Segment
 from l10n.errors import CatalogMismatchError, DataFileError
 from l10n.glossary import TermMatch
+from l10n.languages import LANGUAGES, TARGET_LANGUAGES
 
 #: Two versions of one sentence are at least this similar (difflib ratio on
 #: characters). Calibrated on edits of the bundled article: a changed number,
@@ -41,8 +42,8 @@ MIN_SHARED_SOURCE = 0.3
 #: rewritten is still the same article).
 MIN_ENTRIES_TO_COMPARE = 5
 
-PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "ja": "nplurals=1; plural=0;"}
-LANGUAGE_NAMES = {"en": "English", "ja": "Japanese"}
+PLURAL_FORMS = {code: facts.plural_forms for code, facts in LANGUAGES.items() if facts.plural_forms}
+LANGUAGE_NAMES = {code: LANGUAGES[code].name for code in TARGET_LANGUAGES}
 TERMS_PREFIX = "terms: "
 PREVIOUS_PREFIX = "previous translation: "
 ENGINE_PREFIX = "MT: "

@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
+from l10n.languages import TARGET_LANGUAGES
 from l10n.settings import Options, resolve_options
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -49,9 +50,8 @@ app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 
 
-class Language(str, Enum):
-    en = "en"
-    ja = "ja"
+#: --to choices: the target languages of l10n.languages.
+Language = Enum("Language", {code: code for code in TARGET_LANGUAGES}, type=str)
 
 
 # -- shared options ----------------------------------------------------------------
@@ -219,31 +219,12 @@ def translate(
         out.print(f"{c.path}: {'written' if c.written else 'unchanged'}", markup=False)
 
 
-def _load_quality_inputs(options: Options, name: str, language: str):
-    from l10n.workspace import ArticleFiles, load_existing, load_source
-
-    files = ArticleFiles(options.locales, name)
-    article, segments = load_source(files)
-    catalog = load_existing(files.catalog(language), f"{language} catalog")
-    return files, article, segments, catalog
+def _languages(to: list[Language]) -> list[str]:
+    return list(dict.fromkeys(language.value for language in to))
 
 
-def _score(options: Options, name: str, language: str, kind: str):
-    from l10n.score import hypotheses, score
-    from l10n.workspace import load_existing, load_reference_texts
-
-    files, article, segments, catalog = _load_quality_inputs(options, name, language)
-    references = load_reference_texts(files, language)
-    source = catalog if kind == "reviewed" else load_existing(files.drafts(language), f"{language} drafts")
-    ids = [segment.id for segment in segments if segment.id in references]
-    header = catalog.metadata
-    return score(ids, hypotheses(source, kind), {i: references[i].text for i in ids}, language=language, kind=kind,
-                 engine=source.metadata.get("X-L10n-Engine", ""), glossary=header.get("X-L10n-Glossary", ""),
-                 segmenter=header.get("X-L10n-Segmenter", ""))
-
-
-@app.command()
-def score(
+@app.command("score")
+def score_command(
     to: ToOpt,
     name: NameOpt = None,
     drafts: Annotated[bool, typer.Option("--drafts", help="Score the machine drafts instead of the reviewed entries.")] = False,
@@ -252,11 +233,11 @@ def score(
     as_json: JsonOpt = False,
 ) -> None:
     """BLEU and chrF (sacrebleu) against the reference translations, per language."""
+    from l10n.quality import score_article
     from l10n.score import format_signature
 
-    options = _options(locales=locales)
-    results = [_score(options, name or DEFAULT_NAME, language.value, "drafts" if drafts else "reviewed")
-               for language in dict.fromkeys(to)]
+    results = score_article(_options(locales=locales), name or DEFAULT_NAME, _languages(to),
+                            kind="drafts" if drafts else "reviewed")
     if as_json:
         print(json.dumps([{
             "language": r.language, "scored": r.kind, "bleu": r.bleu, "chrf": r.chrf,
@@ -267,7 +248,6 @@ def score(
         return
     out = _out()
     for result in results:
-        _notices(result.notices, False)
         out.print(f"{result.language} ({result.kind}): BLEU = {result.bleu:.2f}  chrF = {result.chrf:.2f}  "
                   f"[{len(result.segments) - len(result.missing)}/{len(result.segments)} segments]", markup=False)
         out.print(f"  signature: {format_signature(result.signature)}", markup=False)
@@ -280,48 +260,38 @@ def score(
         out.print(table)
 
 
-@app.command()
-def check(
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    sarif = "sarif"
+
+
+@app.command("check")
+def check_command(
     to: ToOpt,
     name: NameOpt = None,
     allow_fuzzy: Annotated[bool, typer.Option("--allow-fuzzy", help="Do not fail on unreviewed (fuzzy) entries.")] = False,
     allow_untranslated: Annotated[bool, typer.Option("--allow-untranslated", help="Do not fail on empty entries.")] = False,
     locales: LocalesOpt = None,
     glossary: GlossaryOpt = None,
-    quiet: QuietOpt = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="text (path:line: severity: [check] message), json, junit or sarif.")] = OutputFormat.text,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text: print errors only, no summary.")] = False,
 ) -> None:
-    """The CI gate: PO validity, completeness, glossary, numbers, punctuation, BLEU/chrF minima."""
-    from l10n import check as checks
-    from l10n.glossary import load_glossary
-    from l10n.workspace import load_reference_texts
+    """The CI gate: every reference-free check on every article; scores where references exist. Exit 1 on any error."""
+    from l10n.formats import render
+    from l10n.quality import check_article
 
-    options = _options(locales=locales, glossary=glossary)
-    terms = load_glossary(options.glossary)
-    failed = False
-    out = _out()
-    for language in dict.fromkeys(item.value for item in to):
-        files, article, segments, catalog = _load_quality_inputs(options, name or DEFAULT_NAME, language)
-        scores = _score(options, name or DEFAULT_NAME, language, "reviewed")
-        issues = checks.run_checks(catalog, segments, glossary=terms, source_language=article.language,
-                                   language=language, references=load_reference_texts(files, language),
-                                   scores=scores, gate=options.gates.get(language), allow_fuzzy=allow_fuzzy,
-                                   allow_untranslated=allow_untranslated)
-        where = str(files.catalog(language))
-        for issue in issues:
-            if not quiet or issue.severity == checks.ERROR:
-                out.print(issue.line(where), markup=False)
-        errors = sum(1 for issue in issues if issue.severity == checks.ERROR)
-        warnings = len(issues) - errors
-        failed |= bool(errors)
-        if not quiet:
-            out.print(f"{language}: {'FAIL' if errors else 'ok'} — {errors} errors, {warnings} warnings; "
-                      f"BLEU {scores.bleu:.1f}, chrF {scores.chrf:.1f} ({len(segments)} segments)", markup=False)
-    if failed:
+    result = check_article(_options(locales=locales, glossary=glossary), name or DEFAULT_NAME, _languages(to),
+                           allow_fuzzy=allow_fuzzy, allow_untranslated=allow_untranslated)
+    sys.stdout.write(render(result, "json" if as_json else output_format.value, quiet=quiet))
+    if result.failed:
         raise typer.Exit(1)
 
 
-@app.command()
-def build(
+@app.command("build")
+def build_command(
     to: ToOpt,
     name: NameOpt = None,
     partial: Annotated[bool, typer.Option("--partial", help="Leave out unreviewed segments instead of failing.")] = False,
@@ -329,26 +299,18 @@ def build(
     quiet: QuietOpt = False,
 ) -> None:
     """Write the edition (Markdown, standalone HTML) and the compiled .mo from reviewed entries only."""
-    from l10n.build import build_edition, to_html, to_markdown, to_mo
-    from l10n.files import atomic_write
+    from l10n.quality import build_article
 
-    options = _options(locales=locales)
-    out = _out(quiet)
-    for language in dict.fromkeys(item.value for item in to):
-        files, article, segments, catalog = _load_quality_inputs(options, name or DEFAULT_NAME, language)
-        edition = build_edition(article, segments, catalog, language, partial=partial)
-        if edition.missing:
-            _notices([f"{language}: left out {len(edition.missing)} unreviewed segments: {', '.join(edition.missing)}"],
-                     quiet)
-        written = {files.edition(language, ".md"): to_markdown(edition), files.edition(language, ".html"): to_html(edition),
-                   files.compiled(language): to_mo(catalog)}
-        for path, content in written.items():
-            atomic_write(path, content)
-            out.print(f"wrote {path}", markup=False)
+    for written in build_article(_options(locales=locales), name or DEFAULT_NAME, _languages(to), partial=partial):
+        if written.missing:
+            _notices([f"{written.language}: left out {len(written.missing)} unreviewed segments: "
+                      f"{', '.join(written.missing)}"], quiet)
+        for path in written.paths:
+            _out(quiet).print(f"wrote {path}", markup=False)
 
 
-@app.command()
-def report(
+@app.command("report")
+def report_command(
     to: ToOpt,
     name: NameOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="HTML file to write (one language). Default: locales/<lang>/<name>.report.html.")] = None,
@@ -356,48 +318,16 @@ def report(
     glossary: GlossaryOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """A standalone HTML review report: source, MT draft, reviewed text and reference side by side."""
-    from l10n import check as checks
-    from l10n import report as reporting
-    from l10n.catalog import load_catalog, stats
-    from l10n.files import atomic_write
-    from l10n.glossary import load_glossary
-    from l10n.workspace import load_reference_texts
+    """A standalone HTML review report: source, MT draft, reviewed text and reference side by side, with the problems l10n check finds."""
+    from l10n.quality import report_article
 
-    options = _options(locales=locales, glossary=glossary)
-    terms = load_glossary(options.glossary)
-    languages = list(dict.fromkeys(item.value for item in to))
-    if output is not None and len(languages) > 1:
-        raise UsageError("--output takes one language; leave it out to write one report per language")
-    for language in languages:
-        name_ = name or DEFAULT_NAME
-        files, article, segments, catalog = _load_quality_inputs(options, name_, language)
-        references = load_reference_texts(files, language) if files.references(language).exists() else {}
-        drafts = load_catalog(files.drafts(language)) if files.drafts(language).exists() else None
-        scores = _score(options, name_, language, "reviewed") if references else None
-        draft_scores = _score(options, name_, language, "drafts") if references and drafts is not None else None
-        issues = checks.run_checks(catalog, segments, glossary=terms, source_language=article.language,
-                                   language=language, references=references or None, scores=scores,
-                                   gate=options.gates.get(language), allow_fuzzy=True, allow_untranslated=True,
-                                   only_reviewed=False)
-        segment_issues = [i for i in issues if i.segment]
-        rows = reporting.rows_for(
-            segments,
-            translations={e.msgctxt: (e.msgstr, not e.fuzzy) for e in catalog if not e.obsolete and e.msgstr},
-            drafts={e.msgctxt: e.msgstr for e in drafts} if drafts is not None else {},
-            references={key: ref.text for key, ref in references.items()},
-            scores=scores, draft_scores=draft_scores, issues=segment_issues,
-        )
-        page = reporting.render(name=name_, language=language, rows=rows, stats=stats(catalog), scores=scores,
-                                draft_scores=draft_scores, glossary=terms,
-                                catalog_issues=[i for i in issues if not i.segment])
-        target = output or files.edition(language, ".report.html")
-        atomic_write(target, page)
-        _out(quiet).print(f"wrote {target}", markup=False)
+    for path in report_article(_options(locales=locales, glossary=glossary), name or DEFAULT_NAME, _languages(to),
+                               output=output):
+        _out(quiet).print(f"wrote {path}", markup=False)
 
 
-@app.command()
-def tmx(
+@app.command("tmx")
+def tmx_command(
     to: ToOpt,
     name: NameOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="TMX file (one language). Default: locales/<lang>/<name>.tmx.")] = None,
@@ -405,23 +335,10 @@ def tmx(
     quiet: QuietOpt = False,
 ) -> None:
     """Export the reviewed sentence pairs as TMX 1.4 (translation memory)."""
-    from l10n import __version__ as version
-    from l10n.build import reviewed
-    from l10n.files import atomic_write
-    from l10n.interchange import pairs_to_tmx
+    from l10n.quality import export_tmx
 
-    options = _options(locales=locales)
-    languages = list(dict.fromkeys(item.value for item in to))
-    if output is not None and len(languages) > 1:
-        raise UsageError("--output takes one language; leave it out to write one file per language")
-    for language in languages:
-        files, article, segments, catalog = _load_quality_inputs(options, name or DEFAULT_NAME, language)
-        translations = reviewed(catalog)
-        pairs = [(s.id, s.source, translations[s.id]) for s in segments if s.id in translations]
-        target = output or files.edition(language, ".tmx")
-        atomic_write(target, pairs_to_tmx(pairs, source_language=article.language, target_language=language,
-                                          tool_version=version))
-        _out(quiet).print(f"wrote {target}: {len(pairs)} reviewed pairs", markup=False)
+    for written in export_tmx(_options(locales=locales), name or DEFAULT_NAME, _languages(to), output=output):
+        _out(quiet).print(f"wrote {written.paths[0]}: {written.pairs} reviewed pairs", markup=False)
 
 
 @glossary_app.command("export")

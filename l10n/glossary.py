@@ -17,21 +17,44 @@ from functools import cached_property
 from pathlib import Path
 
 from l10n.errors import DataFileError
-
-TARGET_LANGUAGES = ("en", "ja")
-TERM_TYPES = ("person", "company", "organisation", "place", "university", "programme", "media")
+from l10n.languages import TARGET_LANGUAGES
+TERM_TYPES = ("person", "title", "company", "organisation", "place", "country", "university", "programme", "law",
+              "media")
+#: Per-language form lists a term may have besides its required form.
+FORM_LISTS = ("short", "alternatives", "forbidden")
 
 
 @dataclass(frozen=True)
 class Term:
+    """A name and how each target language must write it.
+
+    ``targets`` holds the required form. ``short`` forms are accepted on later
+    mentions (surname, company short name) once the term has appeared earlier
+    in the article; ``alternatives`` are accepted anywhere, for the case the
+    ``when`` note describes (東京 standing for the government → 日本政府);
+    ``forbidden`` forms are errors wherever they appear (千歲 in Japanese).
+    """
+
     source: str
     targets: dict[str, str] = field(hash=False)
     type: str
     variants: tuple[str, ...] = ()
     note: str = ""
+    short: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    forbidden: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    when: str = ""  # when the alternatives apply
+    lock: bool = True  # False: checked in translations, not locked through MT
 
     def target(self, language: str) -> str:
         return self.targets[language]
+
+    def accepted(self, language: str, *, later_mention: bool) -> tuple[str, ...]:
+        """Forms that render this term in ``language``, longest first."""
+        forms = [self.targets[language], *self.alternatives.get(language, ())]
+        if later_mention:
+            forms += self.short.get(language, ())
+        return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -52,10 +75,16 @@ class Glossary:
     def _patterns(self) -> dict[str, tuple[re.Pattern, Term]]:
         return {form: (re.compile(_form_pattern(form)), term) for form, term in self.forms.items()}
 
-    def find(self, text: str) -> list[TermMatch]:
-        """Matches in text order; longest first, never overlapping."""
+    def find(self, text: str, *, checked: bool = False) -> list[TermMatch]:
+        """Matches in text order; longest first, never overlapping.
+
+        Only the terms locked through MT, unless ``checked``: then also the
+        terms that are only checked in translations (``lock = false``).
+        """
         candidates = []
         for form, (pattern, term) in self._patterns.items():
+            if not (term.lock or checked):
+                continue
             if form in text:  # a cheap test first: most sentences hold few terms
                 candidates += [(match.start(), match.end(), term) for match in pattern.finditer(text)]
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest, then leftmost
@@ -93,14 +122,32 @@ _QUOTES = {"「": "」", "『": "』", "《": "》", "“": "”", '"': '"'}
 _GLOSS = re.compile(r"[（(]([^（()）]{1,80})[)）]")
 
 
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f"  # not ・ (U+30FB), which separates names
+
+
 def _form_pattern(form: str) -> str:
-    # Latin names match whole words only: AP must not match inside APP.
+    """Latin names match whole words only (AP is not in APP), katakana names
+    whole katakana runs (東京エレクトロン is not in 東京エレクトロンデバイス); a
+    lower-case first letter may be capitalised (the government, The government)."""
     pattern = re.escape(form)
+    if form[0].isascii() and form[0].isalpha() and form[0].islower():
+        pattern = f"[{form[0]}{form[0].upper()}]" + re.escape(form[1:])
     if form[0].isascii() and form[0].isalnum():
         pattern = r"(?<![A-Za-z0-9])" + pattern
+    elif re.match(f"[{_KATAKANA}]", form[0]):
+        pattern = f"(?<![{_KATAKANA}])" + pattern
     if form[-1].isascii() and form[-1].isalnum():
         pattern += r"(?![A-Za-z0-9])"
+    elif re.match(f"[{_KATAKANA}]", form[-1]):
+        pattern += f"(?![{_KATAKANA}])"
     return pattern
+
+
+def form_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` occurs in a translation, on word and katakana boundaries."""
+    if form not in text and form[1:] not in text:
+        return []
+    return [match.span() for match in re.finditer(_form_pattern(form), text)]
 
 
 # -- loading ------------------------------------------------------------------
@@ -147,7 +194,7 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     source = entry.get("source")
     if not isinstance(source, str) or not source.strip():
         raise fail("a [[term]] has no source")
-    unknown = set(entry) - {"source", "variants", "type", "note", *TARGET_LANGUAGES}
+    unknown = set(entry) - {"source", "variants", "type", "note", "when", "lock", *FORM_LISTS, *TARGET_LANGUAGES}
     if unknown:
         raise fail(f"term {source!r} has unknown field(s): {', '.join(sorted(unknown))}")
     targets = {}
@@ -162,7 +209,25 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     variants = entry.get("variants", [])
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise fail(f"term {source!r}: variants must be a list of non-empty strings")
-    return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")))
+    lists = {}
+    for name in FORM_LISTS:
+        table = entry.get(name, {})
+        if not isinstance(table, dict) or set(table) - set(TARGET_LANGUAGES) or not all(
+                isinstance(forms, list) and all(isinstance(f, str) and f.strip() for f in forms) for forms in table.values()):
+            raise fail(f"term {source!r}: {name} must be a table of languages ({', '.join(TARGET_LANGUAGES)}) "
+                       "to lists of non-empty strings")
+        lists[name] = {language: tuple(table[language]) for language in TARGET_LANGUAGES if table.get(language)}
+    if lists["alternatives"] and not str(entry.get("when", "")).strip():
+        raise fail(f"term {source!r} has alternatives but no `when` note saying when they apply")
+    for language, forms in lists["forbidden"].items():
+        allowed = {targets[language], *lists["short"].get(language, ()), *lists["alternatives"].get(language, ())}
+        if allowed & set(forms):
+            raise fail(f"term {source!r}: a {language} form is both allowed and forbidden")
+    lock = entry.get("lock", True)
+    if not isinstance(lock, bool):
+        raise fail(f"term {source!r}: lock must be true or false")
+    return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")), **lists,
+                when=str(entry.get("when", "")), lock=lock)
 
 
 def _line_of(text: str, source: object, occurrence: int = 1) -> int | None:

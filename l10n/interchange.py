@@ -2,9 +2,13 @@
 
 TBX: one ``termEntry`` per term. The source language's ``langSet`` holds the
 source form first (``preferredTerm``) and then the variants
-(``admittedTerm``); ``en`` and ``ja`` hold the target forms. The term type is
-a ``<note>l10n-type: …</note>`` (TBX-Basic has no entity-type category) and
-the note a ``<descrip type="definition">``. Export then import gives the same
+(``admittedTerm``); ``en`` and ``ja`` hold the required form first
+(``preferredTerm``), then short forms and alternatives (``admittedTerm`` with a
+``<note>l10n-form: short|alternative</note>``) and forbidden forms
+(``deprecatedTerm``). The term type, when the alternatives apply and whether
+the term is locked are ``<note>l10n-type: …</note>``, ``l10n-when: …`` and
+``l10n-lock: false`` (TBX-Basic has no categories for them); the note is a
+``<descrip type="definition">``. Export then import gives the same
 glossary back. Translate Toolkit reads both files (``tbx2po``, ``po2tmx``).
 """
 
@@ -16,22 +20,28 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from l10n.errors import DataFileError
-from l10n.glossary import TARGET_LANGUAGES, Glossary, Term
+from l10n.glossary import Glossary, Term
+from l10n.languages import TARGET_LANGUAGES
 
 SOURCE_LANGUAGE = "zh-Hant"
-_PREFERRED, _ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
-_TYPE_NOTE = "l10n-type: "
+_PREFERRED, _ADMITTED, _DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
+_TYPE_NOTE, _WHEN_NOTE, _LOCK_NOTE, _FORM_NOTE = "l10n-type: ", "l10n-when: ", "l10n-lock: ", "l10n-form: "
 
 
-def _tig(term: str, status: str) -> str:
+def _tig(term: str, status: str, form: str = "") -> str:
+    note = f"          <note>{escape(_FORM_NOTE + form)}</note>\n" if form else ""
     return (f"        <tig>\n          <term>{escape(term)}</term>\n"
-            f'          <termNote type="administrativeStatus">{status}</termNote>\n        </tig>\n')
+            f'          <termNote type="administrativeStatus">{status}</termNote>\n{note}        </tig>\n')
 
 
 def glossary_to_tbx(glossary: Glossary, *, description: str) -> str:
     entries = []
     for number, term in enumerate(glossary.terms, start=1):
         parts = [f'    <termEntry id="t{number}">\n', f"      <note>{escape(_TYPE_NOTE + term.type)}</note>\n"]
+        if term.when:
+            parts.append(f"      <note>{escape(_WHEN_NOTE + term.when)}</note>\n")
+        if not term.lock:
+            parts.append(f"      <note>{_LOCK_NOTE}false</note>\n")
         if term.note:
             parts.append(f'      <descrip type="definition">{escape(term.note)}</descrip>\n')
         parts.append(f'      <langSet xml:lang="{SOURCE_LANGUAGE}">\n')
@@ -39,7 +49,11 @@ def glossary_to_tbx(glossary: Glossary, *, description: str) -> str:
         parts += [_tig(variant, _ADMITTED) for variant in term.variants]
         parts.append("      </langSet>\n")
         for language in TARGET_LANGUAGES:
-            parts.append(f'      <langSet xml:lang="{language}">\n{_tig(term.target(language), _PREFERRED)}      </langSet>\n')
+            tigs = [_tig(term.target(language), _PREFERRED)]
+            tigs += [_tig(form, _ADMITTED, "short") for form in term.short.get(language, ())]
+            tigs += [_tig(form, _ADMITTED, "alternative") for form in term.alternatives.get(language, ())]
+            tigs += [_tig(form, _DEPRECATED) for form in term.forbidden.get(language, ())]
+            parts.append(f'      <langSet xml:lang="{language}">\n{"".join(tigs)}      </langSet>\n')
         parts.append("    </termEntry>\n")
         entries.append("".join(parts))
     return (
@@ -69,24 +83,50 @@ def terms_from_tbx(data: bytes, *, path: Path) -> list[Term]:
     for entry in root.iter("termEntry"):
         line = entry.sourceline
         source_forms = _forms(entry, SOURCE_LANGUAGE)
-        targets = {language: _forms(entry, language) for language in TARGET_LANGUAGES}
+        tigs = {language: _tigs(entry, language) for language in TARGET_LANGUAGES}
+        targets = {language: [text for text, status, _ in found if status != _DEPRECATED]
+                   for language, found in tigs.items()}
         if not source_forms or not all(targets.values()):
             raise DataFileError(
                 f"termEntry needs {SOURCE_LANGUAGE}, {' and '.join(TARGET_LANGUAGES)} terms", path=path, line=line)
         notes = [(n.text or "") for n in entry.findall("note")]
         term_type = next((n[len(_TYPE_NOTE):] for n in notes if n.startswith(_TYPE_NOTE)), "organisation")
         definition = entry.find("descrip[@type='definition']")
+        when = next((n[len(_WHEN_NOTE):] for n in notes if n.startswith(_WHEN_NOTE)), "")
+
+        def kind(name: str) -> dict[str, tuple[str, ...]]:
+            found = {language: tuple(text for text, status, form in tigs[language]
+                                     if (status == _DEPRECATED if name == "forbidden" else form == name))
+                     for language in TARGET_LANGUAGES}
+            return {language: forms_ for language, forms_ in found.items() if forms_}
+
         terms.append(Term(source_forms[0], {language: forms_[0] for language, forms_ in targets.items()}, term_type,
-                          tuple(source_forms[1:]), (definition.text or "") if definition is not None else ""))
+                          tuple(source_forms[1:]), (definition.text or "") if definition is not None else "",
+                          short=kind("short"), alternatives=kind("alternative"), forbidden=kind("forbidden"),
+                          when=when, lock=f"{_LOCK_NOTE}false" not in notes))
     if not terms:
         raise DataFileError("the TBX file has no termEntry", path=path)
     return terms
 
 
 def _forms(entry, language: str) -> list[str]:
+    return [text for text, _, _ in _tigs(entry, language)]
+
+
+def _tigs(entry, language: str) -> list[tuple[str, str, str]]:
+    """(term, administrative status, l10n form note) of each tig of a language, in order."""
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    return [(t.text or "").strip() for langset in entry.findall("langSet") if langset.get(xml_lang) == language
-            for t in langset.iter("term")]
+    found = []
+    for langset in entry.findall("langSet"):
+        if langset.get(xml_lang) != language:
+            continue
+        for term in langset.iter("term"):
+            tig = term.getparent()
+            status = next((n.text or "" for n in tig.findall("termNote") if n.get("type") == "administrativeStatus"), "")
+            form = next(((n.text or "")[len(_FORM_NOTE):] for n in tig.findall("note")
+                         if (n.text or "").startswith(_FORM_NOTE)), "")
+            found.append(((term.text or "").strip(), status, form))
+    return found
 
 
 def glossary_toml(terms: Sequence[Term], *, header: str) -> str:
@@ -97,6 +137,16 @@ def glossary_toml(terms: Sequence[Term], *, header: str) -> str:
                   f"source = {json.dumps(term.source, ensure_ascii=False)}",
                   f"variants = {json.dumps(list(term.variants), ensure_ascii=False)}"]
         lines += [f"{language} = {json.dumps(term.target(language), ensure_ascii=False)}" for language in TARGET_LANGUAGES]
+        for name in ("short", "alternatives", "forbidden"):
+            table = getattr(term, name)
+            if table:
+                inner = ", ".join(f"{language} = {json.dumps(list(forms), ensure_ascii=False)}"
+                                  for language, forms in table.items())
+                lines.append(f"{name} = {{ {inner} }}")
+        if term.when:
+            lines.append(f"when = {json.dumps(term.when, ensure_ascii=False)}")
+        if not term.lock:
+            lines.append("lock = false")
         lines += [f"type = {json.dumps(term.type)}", f"note = {json.dumps(term.note, ensure_ascii=False)}"]
     return "\n".join(lines) + "\n"
 

@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from l10n.errors import NoModelError, PackageError
+from l10n.languages import LANGUAGES
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 #: Seconds to wait for the package index or a download before giving up.
 NETWORK_TIMEOUT = 30
 
 #: Our language tags → Argos language codes.
-ARGOS_CODES = {"zh-Hant": "zt", "zh-Hans": "zh", "ja": "ja", "en": "en"}
+ARGOS_CODES = {code: facts.argos for code, facts in LANGUAGES.items()}
 
 
 def packages_dir(environ: Mapping[str, str] = os.environ) -> Path:

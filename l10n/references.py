@@ -3,7 +3,9 @@
 ``locales/references/<name>.<lang>.tsv`` holds ``id<TAB>source<TAB>reference``
 per segment, in article order, under a header line. The source column keeps
 each row reviewable on its own and shows when a reference was written for a
-sentence that has since changed.
+sentence that has since changed. Lines starting with ``#`` before the header
+record how the references were made (who or what wrote them, from what, in
+which style): a score means little without that.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Reference:
     id: str
     source: str
     text: str
+    line: int | None = None  # in the file
 
 
 def reference_path(locales: Path, name: str, language: str) -> Path:
@@ -34,14 +37,18 @@ def load_references(path: Path) -> dict[str, Reference]:
         raise DataFileError("no reference translations (see README: Reference translations)", path=path) from None
     except UnicodeDecodeError:
         raise DataFileError("not UTF-8 text", path=path) from None
-    if not lines or lines[0] != HEADER:
-        raise DataFileError(f"the first line must be the header {HEADER!r}", path=path, line=1)
+    notes = 0
+    while notes < len(lines) and lines[notes].startswith("#"):
+        notes += 1
+    if len(lines) == notes or lines[notes] != HEADER:
+        raise DataFileError(f"the first line after the # notes must be the header {HEADER!r}", path=path,
+                            line=notes + 1)
     references: dict[str, Reference] = {}
-    for number, line in enumerate(lines[1:], start=2):
+    for number, line in enumerate(lines[notes + 1:], start=notes + 2):
         fields = line.split("\t")
         if len(fields) != 3 or not all(field.strip() for field in fields):
             raise DataFileError("expected 3 non-empty tab-separated fields: id, source, reference", path=path, line=number)
         if fields[0] in references:
             raise DataFileError(f"segment {fields[0]} appears twice", path=path, line=number)
-        references[fields[0]] = Reference(*fields)
+        references[fields[0]] = Reference(*fields, line=number)
     return references

@@ -2,8 +2,10 @@
 
 Per segment, side by side: the source, the machine draft, the reviewed
 translation and the reference, with glossary terms highlighted, chrF against
-the reference as a bar, and the problems ``l10n check`` finds inline. Counts
-and corpus scores on top. Everything is inline (CSS, no script, no fonts or
+the reference as a bar, and the problems ``l10n check`` finds inline — the
+same single run of the checks, so the page and the gate never disagree (each
+problem carries its ``path:line`` line in ``data-issue``). Counts, corpus
+scores and the checks that ran on top. Everything is inline (CSS, no script, no fonts or
 CDN), so the file opens anywhere, offline.
 """
 
@@ -12,12 +14,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from l10n.article import Segment
 from l10n.catalog import Stats
-from l10n.check import Issue
+from l10n.checks import Issue
 from l10n.glossary import Glossary
 from l10n.score import Scores, format_signature
+
+if TYPE_CHECKING:
+    from l10n.quality import EditionResult
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,8 @@ class Row:
     reference: str | None
     chrf: float | None  # reviewed translation against the reference
     draft_chrf: float | None
-    issues: tuple[Issue, ...]
+    issues: tuple[Issue, ...]  # problems of the translation
+    reference_issues: tuple[Issue, ...] = ()  # problems of the reference
 
 
 def _highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -92,8 +99,19 @@ mark { background: #fff1a8; padding: 0 .1em; }
 """
 
 
+def _issue_list(issues: Sequence[Issue], *, show_segment: bool = False) -> str:
+    if not issues:
+        return ""
+    return '<ul class="issues">' + "".join(
+        f'<li class="{i.severity}" data-issue="{html.escape(i.format())}">[{i.check}] {html.escape(i.message)}'
+        f"{' (' + html.escape(i.segment) + ')' if show_segment and i.segment else ''}</li>" for i in issues) + "</ul>"
+
+
 def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, scores: Scores | None,
-           draft_scores: Scores | None, catalog_issues: Sequence[Issue], glossary: Glossary) -> str:
+           draft_scores: Scores | None, glossary: Glossary, result: EditionResult) -> str:
+    """The page; ``result`` is the one run of the checks that ``l10n check`` also reports."""
+    shown = {id(i) for row in rows for i in (*row.issues, *row.reference_issues)}
+    catalog_issues = [i for i in result.issues if id(i) not in shown]
     cards = [
         ("segments", str(stats.total)), ("reviewed", str(stats.reviewed)), ("fuzzy", str(stats.fuzzy)),
         ("untranslated", str(stats.untranslated)),
@@ -102,8 +120,8 @@ def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, score
         cards += [("BLEU (reviewed)", f"{scores.bleu:.1f}"), ("chrF (reviewed)", f"{scores.chrf:.1f}")]
     if draft_scores is not None:
         cards += [("BLEU (MT drafts)", f"{draft_scores.bleu:.1f}"), ("chrF (MT drafts)", f"{draft_scores.chrf:.1f}")]
-    problems = sum(len(row.issues) for row in rows) + len(catalog_issues)
-    cards.append(("check problems", str(problems)))
+    cards.append(("check errors", str(result.errors)))
+    cards.append(("check warnings", str(result.warnings)))
     parts = [
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>l10n report: {html.escape(name)} → {language}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
@@ -113,10 +131,10 @@ def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, score
     ]
     if scores is not None:
         parts.append(f'<p class="signature">{html.escape(format_signature(scores.signature))}</p>\n')
-    if catalog_issues:
-        parts.append('<ul class="issues">' + "".join(
-            f'<li class="{i.severity}">[{i.check}] {html.escape(i.message)}'
-            f"{' (' + html.escape(i.segment) + ')' if i.segment else ''}</li>" for i in catalog_issues) + "</ul>\n")
+    skipped = "; ".join(f"{check} ({why})" for check, why in result.skipped)
+    parts.append(f'<p class="signature">checks run: {html.escape(", ".join(result.ran))}'
+                 f"{'<br>skipped: ' + html.escape(skipped) if skipped else ''}</p>\n")
+    parts.append(_issue_list(catalog_issues, show_segment=True) + "\n")
     parts.append('<table>\n<colgroup><col class="id"><col><col><col><col><col class="score"></colgroup>\n'
                  "<thead><tr><th>segment</th><th>source</th><th>MT draft</th><th>reviewed</th>"
                  "<th>reference</th><th>chrF</th></tr></thead>\n<tbody>\n")
@@ -126,16 +144,13 @@ def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, score
         translation = _cell(row.translation, forms, empty="untranslated")
         if row.translation and not row.reviewed:
             translation = f'<span class="fuzzy"><b>fuzzy:</b> {translation}</span>'
-        issues = ""
-        if row.issues:
-            issues = '<ul class="issues">' + "".join(
-                f'<li class="{i.severity}">[{i.check}] {html.escape(i.message)}</li>' for i in row.issues) + "</ul>"
+        issues = _issue_list(row.issues)
         parts.append(
             f'<tr id="{html.escape(row.segment.id)}"><td>{html.escape(row.segment.id)}</td>'
             f"<td>{_highlight(row.segment.source, [(m.start, m.end) for m in matches])}</td>"
             f"<td>{_cell(row.draft, forms, empty='no draft recorded')}</td>"
             f"<td>{translation}{issues}</td>"
-            f"<td>{_cell(row.reference, forms, empty='no reference')}</td>"
+            f"<td>{_cell(row.reference, forms, empty='no reference')}{_issue_list(row.reference_issues)}</td>"
             f"<td>{_bar(row.chrf)}<br><small>draft {_bar(row.draft_chrf)}</small></td></tr>\n"
         )
     parts.append("</tbody>\n</table>\n</body>\n</html>\n")
@@ -144,7 +159,7 @@ def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, score
 
 def rows_for(segments: Sequence[Segment], *, translations: Mapping[str, tuple[str, bool]],
              drafts: Mapping[str, str], references: Mapping[str, str], scores: Scores | None,
-             draft_scores: Scores | None, issues: Sequence[Issue]) -> list[Row]:
+             draft_scores: Scores | None, issues: Sequence[Issue], catalog_path: str) -> list[Row]:
     chrf = {s.id: s.chrf for s in scores.segments if s.hypothesis} if scores else {}
     draft_chrf = {s.id: s.chrf for s in draft_scores.segments if s.hypothesis} if draft_scores else {}
     rows = []
@@ -152,5 +167,6 @@ def rows_for(segments: Sequence[Segment], *, translations: Mapping[str, tuple[st
         text, reviewed = translations.get(segment.id, (None, False))
         rows.append(Row(segment, drafts.get(segment.id), text, reviewed, references.get(segment.id),
                         chrf.get(segment.id), draft_chrf.get(segment.id),
-                        tuple(i for i in issues if i.segment == segment.id)))
+                        tuple(i for i in issues if i.segment == segment.id and i.path == catalog_path),
+                        tuple(i for i in issues if i.segment == segment.id and i.path != catalog_path)))
     return rows

@@ -1,10 +1,12 @@
 """BLEU and chrF of a catalog against reference translations, with sacrebleu.
 
 Scores are sacrebleu's own (corpus BLEU and chrF, sentence chrF per
-segment) with the tokenizer the language needs: ``13a`` for English,
-``ja-mecab`` for Japanese (MeCab + IPAdic; ``char`` with a warning when they
-are missing). Each result carries sacrebleu's signature and ours, built from
-explicit fields, so a number is never separated from what produced it.
+segment) with the tokenizer the language needs (``l10n.languages``): ``13a``
+for English, ``ja-mecab`` for Japanese. Without MeCab and IPAdic, Japanese
+scoring fails with the install command: another tokenizer would give numbers
+that the gates, calibrated on ja-mecab, cannot be compared with. Each result
+carries sacrebleu's signature and ours, built from explicit fields, so a
+number is never separated from what produced it.
 """
 
 from __future__ import annotations
@@ -15,22 +17,30 @@ from dataclasses import dataclass
 import polib
 
 from l10n import __version__
+from l10n.errors import L10nError
+from l10n.languages import LANGUAGES
 
-#: BLEU tokenizer per target language (sacrebleu names).
-TOKENIZERS = {"en": "13a", "ja": "ja-mecab"}
 KINDS = ("reviewed", "drafts")
 
 
-def tokenizer_for(language: str) -> tuple[str, str | None]:
-    """(tokenizer, warning or None)."""
-    name = TOKENIZERS.get(language, "13a")
-    if name == "ja-mecab":
+class MissingTokenizerError(L10nError):
+    """The language's BLEU tokenizer cannot be loaded."""
+
+    exit_code = 2
+
+
+def tokenizer_for(language: str) -> str:
+    """The sacrebleu tokenizer of ``language``; never a substitute."""
+    facts = LANGUAGES.get(language)
+    name = facts.tokenizer if facts and facts.tokenizer else "13a"
+    for module in facts.tokenizer_modules if facts else ():
         try:
-            import ipadic  # noqa: F401
-            import MeCab  # noqa: F401
+            __import__(module)
         except ImportError:
-            return "char", "MeCab/IPAdic not installed: Japanese BLEU uses the char tokenizer (pip install 'l10n[ja]')"
-    return name, None
+            raise MissingTokenizerError(
+                f"{facts.name} scores need the {name} tokenizer ({module} is not installed): "
+                f"run `{facts.tokenizer_install}`") from None
+    return name
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,6 @@ class Scores:
     signature: Mapping[str, str]
     bleu_signature: str
     chrf_signature: str
-    notices: tuple[str, ...] = ()
 
     def worst_first(self) -> list[SegmentScore]:
         return sorted(self.segments, key=lambda s: (s.chrf, s.id))
@@ -70,7 +79,7 @@ def score(ids: Sequence[str], found: Mapping[str, str], references: Mapping[str,
           engine: str = "", glossary: str = "", segmenter: str = "") -> Scores:
     from sacrebleu.metrics import BLEU, CHRF
 
-    tokenizer, warning = tokenizer_for(language)
+    tokenizer = tokenizer_for(language)
     hyps = [found.get(segment_id, "") for segment_id in ids]
     refs = [references[segment_id] for segment_id in ids]
     bleu, chrf = BLEU(tokenize=tokenizer), CHRF()
@@ -94,7 +103,6 @@ def score(ids: Sequence[str], found: Mapping[str, str], references: Mapping[str,
         language, kind, corpus_bleu.score, corpus_chrf.score, segments,
         tuple(segment_id for segment_id in ids if segment_id not in found),
         signature, str(bleu.get_signature()), str(chrf.get_signature()),
-        (warning,) if warning else (),
     )
 
 

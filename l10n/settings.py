@@ -17,9 +17,7 @@ from typing import Any
 
 from l10n.engine import Decoding
 from l10n.errors import DataFileError, UsageError
-
-SOURCE_LANGUAGES = ("zh-Hant", "zh-Hans", "ja")
-TARGET_LANGUAGES = ("en", "ja")
+from l10n.languages import SOURCE_LANGUAGES, TARGET_LANGUAGES  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,9 @@ class Gate:
 
     min_bleu: float
     min_chrf: float
-    min_segment_chrf: float = 0.0  # every segment; catches a translation filed under the wrong segment
+    min_segment_chrf: float = 0.0  # every segment against its reference (0: off)
+    drafts_min_bleu: float | None = None  # MT drafts against the references (None: no drafts gate)
+    drafts_min_chrf: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,11 +122,13 @@ def _gates(table: Any, root: Path) -> dict[str, Gate]:
     gates = {}
     for language, gate in (table or {}).items():
         try:
+            drafts = {key: float(gate[key]) for key in ("drafts_min_bleu", "drafts_min_chrf") if key in gate}
             gates[language] = Gate(float(gate["min_bleu"]), float(gate["min_chrf"]),
-                                   float(gate.get("min_segment_chrf", 0)))
+                                   float(gate.get("min_segment_chrf", 0)), **drafts)
         except (KeyError, TypeError, ValueError, AttributeError):
             raise DataFileError(
-                f"[tool.l10n.gates.{language}] needs numeric min_bleu and min_chrf (and optionally min_segment_chrf)",
+                f"[tool.l10n.gates.{language}] needs numeric min_bleu and min_chrf (and optionally min_segment_chrf, "
+                "drafts_min_bleu, drafts_min_chrf)",
                 path=root / "pyproject.toml",
             ) from None
     return gates

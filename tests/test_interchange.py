@@ -35,7 +35,7 @@ def test_translate_toolkit_reads_the_tbx(project, run, tmp_path):
         store = tbx.tbxfile.parsestring(data, sourcelanguage="zh-Hant", targetlanguage=language)
         units = {unit.source: unit.target for unit in store.units}
         assert units["小池敦義"] == expected and units["千歲"] == {"en": "Chitose", "ja": "千歳"}[language]
-        assert len(units) == 38
+        assert len(units) == len(load_glossary(project / "glossary" / "terms.toml").terms)
     po = tmp_path / "terms.po"
     subprocess.run([Path(sys.executable).parent / "tbx2po", "-i", tmp_path / "terms.tbx", "-o", po], check=True,
                    capture_output=True)

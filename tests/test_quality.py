@@ -40,20 +40,21 @@ def test_the_reviewed_editions_pass_the_gate(edition, run):
     assert "en: ok — 0 errors" in result.output and "ja: ok — 0 errors" in result.output
 
 
+# (file, old, new, language, the expected line after "path:")
 PLANTED = {
     "wrong magnitude": (EN_PO, "$12 billion", "$120 billion", "en",
-                        "s-7b63f5b3: error: [numbers] wrong order of magnitude: 120億 (12,000,000,000) appears as "
-                        "120 billion (120,000,000,000)"),
+                        "68: error: [numbers] wrong order of magnitude: 120億美元 (12,000,000,000 USD) appears as "
+                        "$120 billion (120,000,000,000 USD)"),
     "term in the Chinese form": (JA_PO, "北海道千歳市で建設が進む", "北海道千歲市で建設が進む", "ja",
-                                 "caption: error: [glossary] 千歲市 must appear as '千歳市'"),
+                                 "33: error: [glossary] 千歲市 must appear as '千歳市'"),
     "term missing": (EN_PO, "Rapidus CEO Atsuyoshi Koike", "Rapidus CEO Koike", "en",
-                     "s-46fdf8b2: error: [glossary] 小池敦義 must appear as 'Atsuyoshi Koike'"),
+                     "75: error: [glossary] 小池敦義 must appear as 'Atsuyoshi Koike'"),
     "fuzzy entry": (EN_PO, 'msgctxt "s-a3c95efd"', '#, fuzzy\nmsgctxt "s-a3c95efd"', "en",
-                    "s-a3c95efd: error: [completeness] fuzzy: not reviewed yet"),
+                    "103: error: [completeness] fuzzy: not reviewed yet"),
     "CJK punctuation in English": (EN_PO, "remains strong.", "remains strong。", "en",
-                                   "s-a3c95efd: error: [punctuation] CJK punctuation in English text: '。'"),
+                                   "102: error: [punctuation] CJK punctuation in English text: '。'"),
     "Japanese sentence without 。": (JA_PO, "根強い。", "根強い", "ja",
-                                    "s-a3c95efd: error: [punctuation] a Japanese sentence must end with 。"),
+                                    "102: error: [punctuation] a Japanese sentence must end with 。"),
 }
 
 
@@ -63,18 +64,21 @@ def test_check_catches_each_planted_defect(edition, run, defect):
     edit(path, old, new)
     result = run("check", "--to", language)
     assert result.exit_code == 1
-    assert f"{path.resolve()}: {line}" in result.output, result.output
+    assert f"{path.resolve()}:{line}\n" in result.output, result.output
 
 
 def test_check_catches_translations_swapped_between_segments(edition, run):
     catalog = polib.pofile(str(EN_PO), wrapwidth=0)
-    first, second = catalog.find("s-5013ac7b", by="msgctxt"), catalog.find("s-5d646284", by="msgctxt")
+    first, second = catalog.find("s-7b63f5b3", by="msgctxt"), catalog.find("s-41d19ce7", by="msgctxt")
     first.msgstr, second.msgstr = second.msgstr, first.msgstr
     catalog.save()
+    (Path("locales/references") / "article.en.tsv").unlink()  # caught without references
     result = run("check", "--to", "en")
     assert result.exit_code == 1
-    assert re.search(r"s-5013ac7b: error: \[scores\] chrF \d+\.\d against its reference is below the segment gate",
-                     result.output), result.output
+    for here, there in (("s-7b63f5b3", "s-41d19ce7"), ("s-41d19ce7", "s-7b63f5b3")):
+        line = EN_PO.read_text(encoding="utf-8").splitlines().index(f'msgctxt "{here}"') + 2  # the msgid line
+        assert re.search(rf"article.po:{line}: error: \[misplaced\] the names and numbers fit segment {there}",
+                         result.output), result.output
 
 
 def test_check_reports_a_catalog_that_misses_segments(edition, run):
@@ -83,7 +87,7 @@ def test_check_reports_a_catalog_that_misses_segments(edition, run):
     catalog.save()
     result = run("check", "--to", "ja")
     assert result.exit_code == 1
-    assert "credit: error: [segments] segment missing from the catalog" in result.output
+    assert "article.po: error: [segments] segment credit missing from the catalog" in result.output
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -148,8 +152,46 @@ def test_fuzzy_drafts_never_leak_into_an_edition(edition, run):
         ("所需的5兆日圓", "5 billion yen", "en", ["wrong order of magnitude"]),
         ("補上4萬名工程師", "4000人の技術者", "ja", ["wrong order of magnitude"]),
         ("2奈米晶片", "nanometer chips", "en", ["number missing"]),
+        ("在2027年量產", "mass production in 2028", "en", ["number missing", "number not in the source"]),
+        ("獲得120億美元挹注", "received 12 billion yen", "en", ["120億美元 is 12,000,000,000 USD, but the translation has 12 billion yen (12,000,000,000 JPY)"]),
+        ("數百億美元", "hundreds of billions of dollars", "en", ["wrong order of magnitude"]),
+        ("數百億美元", "数百億ドル", "ja", []),
+        ("一六七六億日圓", "167.6 billion yen", "en", []),
+        ("十一．五％", "11.5%", "en", []),
+        ("40年前", "four decades ago", "en", []),
+        ("第2座工廠", "two plants", "en", ["number missing"]),
     ],
 )
 def test_number_fidelity(source, target, language, problems):
     found = [problem.message.split(":")[0] for problem in compare(source, "zh-Hant", target, language)]
+    found = [message.split(" (")[0] if message.startswith("number") else message for message in found]
     assert found == problems
+
+
+def test_gate_fails_an_edition_moved_down_one_segment(edition, run):
+    catalog = polib.pofile(str(EN_PO), wrapwidth=0)
+    entries = [entry for entry in catalog if not entry.obsolete]
+    texts = [entry.msgstr for entry in entries]
+    for entry, text in zip(entries, texts[-1:] + texts[:-1]):
+        entry.msgstr = text
+    catalog.save()
+    result = run("check", "--to", "en")
+    assert result.exit_code == 1
+    assert re.search(r"article.po: error: \[scores\] BLEU \d+\.\d is below the gate 20\.0", result.output)
+    assert "[misplaced]" in result.output
+
+
+def test_drafts_gate(edition, run):
+    drafts = Path("locales/drafts/en/article.po")
+    drafts.parent.mkdir(parents=True)
+    catalog = polib.pofile(str(EN_PO), wrapwidth=0)
+    for entry in catalog:
+        entry.msgstr = entry.msgid  # an engine that echoes its input
+    catalog.save(str(drafts))
+    result = run("check", "--to", "en")
+    assert result.exit_code == 0 and "skipped: draft-scores (no drafts_min_bleu in [tool.l10n.gates.en])" in result.output
+    edit(Path("pyproject.toml"), "[tool.l10n.gates.en]\n", "[tool.l10n.gates.en]\ndrafts_min_bleu = 30\n")
+    result = run("check", "--to", "en")
+    assert result.exit_code == 1
+    assert re.search(r"drafts/en/article.po: error: \[draft-scores\] MT drafts: BLEU \d+\.\d is below the gate 30\.0",
+                     result.output), result.output
