@@ -47,6 +47,8 @@ models_app = typer.Typer(cls=_Group, no_args_is_help=True, help="List and instal
 glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange the term glossary as TBX.")
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
+tm_app = typer.Typer(cls=_Group, no_args_is_help=True, help="The translation memory: reviewed pairs reused before MT.")
+app.add_typer(tm_app, name="tm")
 
 
 class Language(str, Enum):
@@ -466,6 +468,37 @@ def glossary_import(
         raise UsageError(f"{target} exists; use --replace to overwrite it with {source}")
     atomic_write(target, text)
     _out().print(f"wrote {target}: {len(terms)} terms", markup=False)
+
+
+@tm_app.command("import")
+def tm_import(
+    source: Annotated[Path, typer.Argument(help="TMX file (Chinese source; English and/or Japanese targets).")],
+    locales: LocalesOpt = None,
+) -> None:
+    """Add a TMX file to the translation memory (copied to locales/tm/)."""
+    from l10n.memory import import_tmx
+
+    options = _options(locales=locales)
+    stored, counts = import_tmx(source, options.locales)
+    _out().print(f"imported {source} as {stored}: "
+                 + ", ".join(f"{count} {language} pairs" for language, count in counts.items()), markup=False)
+
+
+@tm_app.command("stats")
+def tm_stats(locales: LocalesOpt = None) -> None:
+    """Sentence pairs in the translation memory, per language and file."""
+    from l10n.memory import TranslationMemory
+
+    options = _options(locales=locales)
+    with TranslationMemory(options.locales) as memory:
+        memory.refresh()
+        rows = memory.summary()
+    table = Table(title=f"translation memory ({options.locales})")
+    for column in ("language", "file", "pairs"):
+        table.add_column(column, justify="right" if column == "pairs" else "left")
+    for language, file, count in rows:
+        table.add_row(language, file, str(count))
+    _out().print(table if rows else "the translation memory is empty")
 
 
 # -- models -----------------------------------------------------------------------------------
