@@ -47,6 +47,8 @@ models_app = typer.Typer(cls=_Group, no_args_is_help=True, help="List and instal
 glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange the term glossary as TBX.")
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
+xliff_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange catalogs with CAT tools as XLIFF 1.2.")
+app.add_typer(xliff_app, name="xliff")
 tm_app = typer.Typer(cls=_Group, no_args_is_help=True, help="The translation memory: reviewed pairs reused before MT.")
 app.add_typer(tm_app, name="tm")
 
@@ -468,6 +470,44 @@ def glossary_import(
         raise UsageError(f"{target} exists; use --replace to overwrite it with {source}")
     atomic_write(target, text)
     _out().print(f"wrote {target}: {len(terms)} terms", markup=False)
+
+
+@xliff_app.command("export")
+def xliff_export(
+    to: ToOpt,
+    name: NameOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="XLIFF file (one language). Default: locales/<lang>/<name>.xlf.")] = None,
+    locales: LocalesOpt = None,
+) -> None:
+    """Write the catalog as XLIFF 1.2: segment ids as unit ids, reviewed entries approved."""
+    from l10n.interchange import export_xliff
+    from l10n.workspace import ArticleFiles
+
+    options = _options(locales=locales)
+    languages = list(dict.fromkeys(item.value for item in to))
+    if output is not None and len(languages) > 1:
+        raise UsageError("--output takes one language; leave it out to write one file per language")
+    for language in languages:
+        target, count = export_xliff(ArticleFiles(options.locales, name or DEFAULT_NAME), language, output)
+        _out().print(f"wrote {target}: {count} units", markup=False)
+
+
+@xliff_app.command("import")
+def xliff_import(
+    source: Annotated[Path, typer.Argument(help="XLIFF file from a CAT tool (its target-language picks the catalog).")],
+    name: NameOpt = None,
+    locales: LocalesOpt = None,
+) -> None:
+    """Take translations back from XLIFF: approved units become reviewed entries, others fuzzy."""
+    from l10n.interchange import import_xliff
+    from l10n.workspace import ArticleFiles
+
+    options = _options(locales=locales)
+    catalog, reviewed, fuzzy, skipped = import_xliff(ArticleFiles(options.locales, name or DEFAULT_NAME), source)
+    if skipped:
+        _notices([f"{source}: skipped {len(skipped)} units whose segment or sentence is not in {catalog}: "
+                  + ", ".join(skipped[:10]) + (" …" if len(skipped) > 10 else "")], False)
+    _out().print(f"{catalog}: {reviewed} reviewed and {fuzzy} fuzzy translations from {source}", markup=False)
 
 
 @tm_app.command("import")
