@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet $(TORCH_INDEX) $(TORCH)
-	$(BIN)/pip install --quiet -e '.[ja,test,stanza]'
+	$(BIN)/pip install --quiet -e '.[ja,test,stanza,ray]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -175,6 +175,10 @@ def translate(
     threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding (0 = all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the draft cache.")] = False,
     redraft: Annotated[bool, typer.Option("--redraft", help="Replace fuzzy drafts with new ones (reviewed entries are never touched).")] = False,
+    executor: Annotated[Optional[str], typer.Option("--executor", help="Where MT runs: local (this process) or ray (a Ray cluster; pip install 'l10n[ray]').")] = None,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray).")] = None,
+    actors: Annotated[Optional[int], typer.Option("--actors", help="With --executor ray: actors per model.")] = None,
+    actor_threads: Annotated[Optional[int], typer.Option("--actor-threads", help="With --executor ray: CPU threads per actor.")] = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -184,7 +188,8 @@ def translate(
     from l10n.pipeline import translate as run
 
     options = _options(source_language=source_language, locales=locales, glossary=glossary, engine=engine,
-                       beam_size=beam_size, threads=threads, cache="off" if no_cache else None)
+                       beam_size=beam_size, threads=threads, cache="off" if no_cache else None,
+                       executor=executor, ray_address=ray_address, actors=actors, actor_threads=actor_threads)
     languages = list(dict.fromkeys(language.value for language in to))
     err = Console(stderr=True)
     progress = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
