@@ -2,9 +2,11 @@
 #   make translate   install, then translate the bundled article into English and Japanese
 #   make test        install, then run the test suite and the quality gate
 #
-# torch comes first, pinned: argostranslate needs stanza, which needs torch, and
-# an unpinned install pulls a multi-GB CUDA build. On a machine without a local
-# CPU wheel add  TORCH_INDEX=--index-url=https://download.pytorch.org/whl/cpu
+# The default install has no torch: argos-translate-lt is Argos Translate's own
+# stanza-free distribution. The tests also exercise older packages that split
+# sentences with Stanza, so `make test` adds the `stanza` extra, with torch
+# pinned first: an unpinned torch pulls a multi-GB CUDA build. On a machine
+# without a local CPU wheel add  TORCH_INDEX=--index-url=https://download.pytorch.org/whl/cpu
 
 VENV ?= .venv
 PYTHON ?= python3
@@ -17,8 +19,12 @@ BIN := $(VENV)/bin
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[ja]'
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet $(TORCH_INDEX) $(TORCH)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[ja,test,stanza,ray]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -26,15 +32,17 @@ install: $(VENV)/.installed
 translate: install
 	$(BIN)/l10n translate --to en --to ja
 
-# The report test renders HTML in headless Chromium (Debian: chromium, chromium-driver).
+# The report and edition tests render HTML in headless Chromium (Debian:
+# chromium, chromium-driver) and fail when CJK glyphs don't render (fonts-noto-cjk).
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	  else echo "install chromium and chromium-driver (sudo apt-get install chromium chromium-driver)"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	  else echo "install chromium, chromium-driver and fonts-noto-cjk (sudo apt-get install chromium chromium-driver fonts-noto-cjk)"; exit 1; fi; \
 	fi
 
-test: install browser
+test: $(VENV)/.test-installed browser
 	L10N_REQUIRE_BROWSER=1 $(BIN)/pytest
 	$(BIN)/l10n check --to en --to ja
 

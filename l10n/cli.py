@@ -48,6 +48,10 @@ models_app = typer.Typer(cls=_Group, no_args_is_help=True, help="List and instal
 glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange the term glossary as TBX.")
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
+xliff_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange catalogs with CAT tools as XLIFF 1.2.")
+app.add_typer(xliff_app, name="xliff")
+tm_app = typer.Typer(cls=_Group, no_args_is_help=True, help="The translation memory: reviewed pairs reused before MT.")
+app.add_typer(tm_app, name="tm")
 
 
 #: --to choices: the target languages of l10n.languages.
@@ -171,6 +175,10 @@ def translate(
     threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding (0 = all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the draft cache.")] = False,
     redraft: Annotated[bool, typer.Option("--redraft", help="Replace fuzzy drafts with new ones (reviewed entries are never touched).")] = False,
+    executor: Annotated[Optional[str], typer.Option("--executor", help="Where MT runs: local (this process) or ray (a Ray cluster; pip install 'l10n[ray]').")] = None,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray).")] = None,
+    actors: Annotated[Optional[int], typer.Option("--actors", help="With --executor ray: actors per model.")] = None,
+    actor_threads: Annotated[Optional[int], typer.Option("--actor-threads", help="With --executor ray: CPU threads per actor.")] = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -180,7 +188,8 @@ def translate(
     from l10n.pipeline import translate as run
 
     options = _options(source_language=source_language, locales=locales, glossary=glossary, engine=engine,
-                       beam_size=beam_size, threads=threads, cache="off" if no_cache else None)
+                       beam_size=beam_size, threads=threads, cache="off" if no_cache else None,
+                       executor=executor, ray_address=ray_address, actors=actors, actor_threads=actor_threads)
     languages = list(dict.fromkeys(language.value for language in to))
     err = Console(stderr=True)
     progress = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -383,6 +392,75 @@ def glossary_import(
         raise UsageError(f"{target} exists; use --replace to overwrite it with {source}")
     atomic_write(target, text)
     _out().print(f"wrote {target}: {len(terms)} terms", markup=False)
+
+
+@xliff_app.command("export")
+def xliff_export(
+    to: ToOpt,
+    name: NameOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="XLIFF file (one language). Default: locales/<lang>/<name>.xlf.")] = None,
+    locales: LocalesOpt = None,
+) -> None:
+    """Write the catalog as XLIFF 1.2: segment ids as unit ids, reviewed entries approved."""
+    from l10n.interchange import export_xliff
+    from l10n.workspace import ArticleFiles
+
+    options = _options(locales=locales)
+    languages = list(dict.fromkeys(item.value for item in to))
+    if output is not None and len(languages) > 1:
+        raise UsageError("--output takes one language; leave it out to write one file per language")
+    for language in languages:
+        target, count = export_xliff(ArticleFiles(options.locales, name or DEFAULT_NAME), language, output)
+        _out().print(f"wrote {target}: {count} units", markup=False)
+
+
+@xliff_app.command("import")
+def xliff_import(
+    source: Annotated[Path, typer.Argument(help="XLIFF file from a CAT tool (its target-language picks the catalog).")],
+    name: NameOpt = None,
+    locales: LocalesOpt = None,
+) -> None:
+    """Take translations back from XLIFF: approved units become reviewed entries, others fuzzy."""
+    from l10n.interchange import import_xliff
+    from l10n.workspace import ArticleFiles
+
+    options = _options(locales=locales)
+    catalog, reviewed, fuzzy, skipped = import_xliff(ArticleFiles(options.locales, name or DEFAULT_NAME), source)
+    if skipped:
+        _notices([f"{source}: skipped {len(skipped)} units whose segment or sentence is not in {catalog}: "
+                  + ", ".join(skipped[:10]) + (" …" if len(skipped) > 10 else "")], False)
+    _out().print(f"{catalog}: {reviewed} reviewed and {fuzzy} fuzzy translations from {source}", markup=False)
+
+
+@tm_app.command("import")
+def tm_import(
+    source: Annotated[Path, typer.Argument(help="TMX file (Chinese source; English and/or Japanese targets).")],
+    locales: LocalesOpt = None,
+) -> None:
+    """Add a TMX file to the translation memory (copied to locales/tm/)."""
+    from l10n.memory import import_tmx
+
+    options = _options(locales=locales)
+    stored, counts = import_tmx(source, options.locales)
+    _out().print(f"imported {source} as {stored}: "
+                 + ", ".join(f"{count} {language} pairs" for language, count in counts.items()), markup=False)
+
+
+@tm_app.command("stats")
+def tm_stats(locales: LocalesOpt = None) -> None:
+    """Sentence pairs in the translation memory, per language and file."""
+    from l10n.memory import TranslationMemory
+
+    options = _options(locales=locales)
+    with TranslationMemory(options.locales) as memory:
+        memory.refresh()
+        rows = memory.summary()
+    table = Table(title=f"translation memory ({options.locales})")
+    for column in ("language", "file", "pairs"):
+        table.add_column(column, justify="right" if column == "pairs" else "left")
+    for language, file, count in rows:
+        table.add_row(language, file, str(count))
+    _out().print(table if rows else "the translation memory is empty")
 
 
 # -- models -----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Exchange formats: the glossary as TBX-Basic, reviewed pairs as TMX 1.4.
+"""Exchange formats: the glossary as TBX-Basic, reviewed pairs as TMX 1.4,
+catalogs as XLIFF 1.2 for CAT tools.
 
 TBX: one ``termEntry`` per term. The source language's ``langSet`` holds the
 source form first (``preferredTerm``) and then the variants
@@ -16,10 +17,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from l10n.errors import DataFileError
+import polib
+
+from l10n.errors import DataFileError, UsageError
 from l10n.glossary import Glossary, Term
 from l10n.languages import TARGET_LANGUAGES
 
@@ -168,3 +172,136 @@ def pairs_to_tmx(pairs: Sequence[tuple[str, str, str]], *, source_language: str,
         f'o-tmf="PO" adminlang="en" srclang="{source_language}" datatype="plaintext"/>\n'
         "  <body>\n" + units + "  </body>\n</tmx>\n"
     )
+
+
+# -- XLIFF 1.2 for CAT tools (memoQ, Trados, Phrase) ------------------------------------------
+#
+# Built and read with Translate Toolkit's XLIFF storage, not hand-written XML.
+# Its po2xliff converter drops msgctxt, our segment ids, so units are made
+# here: trans-unit id = segment id, source = msgid, target = msgstr, a reviewed
+# entry is approved with state "translated", a fuzzy one is not approved with
+# state "needs-review-translation", and the entry's extracted comments
+# (glossary terms, MT provenance) travel as developer notes.
+
+XLIFF_NEEDS = "pip install 'l10n[xliff]' (Translate Toolkit)"
+_REVIEWED_STATE = 100  # Translate Toolkit's state number for "translated"
+_NEEDS_REVIEW_STATE = 80  # "needs-review-translation"
+
+
+@dataclass(frozen=True)
+class XliffUnit:
+    segment_id: str
+    source: str
+    target: str
+    reviewed: bool
+
+
+def _xliff_storage():
+    try:
+        from translate.storage import xliff
+    except ImportError:
+        raise UsageError(f"XLIFF needs Translate Toolkit: {XLIFF_NEEDS}") from None
+    return xliff
+
+
+def catalog_to_xliff(catalog: polib.POFile, *, source_language: str, target_language: str, original: str) -> bytes:
+    xliff = _xliff_storage()
+    store = xliff.xlifffile(sourcelanguage=source_language, targetlanguage=target_language)
+    for entry in catalog:
+        if entry.obsolete or not entry.msgctxt:
+            continue
+        unit = store.addsourceunit(entry.msgid, filename=original, createifmissing=True)
+        unit.setid(entry.msgctxt)
+        if entry.comment:
+            unit.addnote(entry.comment, origin="developer")
+        if entry.msgstr:
+            unit.target = entry.msgstr
+            reviewed = not entry.fuzzy
+            unit.markapproved(reviewed)
+            unit.set_state_n(_REVIEWED_STATE if reviewed else _NEEDS_REVIEW_STATE)
+    return bytes(store)
+
+
+def units_from_xliff(data: bytes, *, path: Path) -> tuple[str, list[XliffUnit]]:
+    """The target language and the units of an XLIFF 1.x file."""
+    xliff = _xliff_storage()
+    from lxml import etree
+
+    try:
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+        store = xliff.xlifffile.parsestring(data)
+    except (etree.XMLSyntaxError, ValueError) as error:
+        raise DataFileError(f"not an XLIFF file: {error}", path=path) from None
+    language = (store.gettargetlanguage() or "").split("-")[0].lower()
+    units = [
+        XliffUnit(unit.xmlelement.get("id"), str(unit.source), str(unit.target or ""),
+                  unit.isapproved() or (unit.get_state_n() or 0) >= _REVIEWED_STATE)
+        for unit in store.units if not unit.isheader() and unit.xmlelement.get("id")
+    ]
+    return language, units
+
+
+def apply_xliff(catalog: polib.POFile, units: Sequence[XliffUnit]) -> tuple[int, int, list[str]]:
+    """Take the CAT tool's translations into ``catalog`` (in place).
+
+    A unit changes its entry only when its source is the entry's msgid (a unit
+    for an older version of a sentence is skipped and named); an empty target
+    never erases a translation. Returns (reviewed, fuzzy, skipped ids)."""
+    entries = {entry.msgctxt: entry for entry in catalog if not entry.obsolete and entry.msgctxt}
+    reviewed = fuzzy = 0
+    skipped = []
+    for unit in units:
+        entry = entries.get(unit.segment_id)
+        if entry is None or entry.msgid != unit.source:
+            skipped.append(unit.segment_id)
+            continue
+        if not unit.target:
+            continue
+        entry.msgstr = unit.target
+        if unit.reviewed:
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgctxt = None
+            reviewed += 1
+        else:
+            if "fuzzy" not in entry.flags:
+                entry.flags.append("fuzzy")
+            fuzzy += 1
+    return reviewed, fuzzy, skipped
+
+
+def export_xliff(files, language: str, output: Path | None = None) -> tuple[Path, int]:
+    """Write an article's catalog for ``language`` as XLIFF; (path, units)."""
+    from l10n.files import atomic_write
+    from l10n.workspace import load_existing
+
+    catalog = load_existing(files.catalog(language), f"{language} catalog")
+    source_language = catalog.metadata.get("X-L10n-Source-Language", SOURCE_LANGUAGE)
+    data = catalog_to_xliff(catalog, source_language=source_language, target_language=language,
+                            original=files.catalog(language).name)
+    target = output or files.edition(language, ".xlf")
+    atomic_write(target, data)
+    return target, sum(1 for entry in catalog if not entry.obsolete and entry.msgctxt)
+
+
+def import_xliff(files, path: Path) -> tuple[Path, int, int, list[str]]:
+    """Merge a CAT tool's XLIFF into the article's catalog of its target language."""
+    from l10n.catalog import render
+    from l10n.files import atomic_write
+    from l10n.workspace import load_existing
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DataFileError(f"cannot read: {error.strerror}", path=path) from None
+    language, units = units_from_xliff(data, path=path)
+    if language not in TARGET_LANGUAGES:
+        raise DataFileError(f"target-language {language or '(none)'!r} is not one of {', '.join(TARGET_LANGUAGES)}",
+                            path=path)
+    catalog_path = files.catalog(language)
+    catalog = load_existing(catalog_path, f"{language} catalog")
+    before = render(catalog)
+    reviewed, fuzzy, skipped = apply_xliff(catalog, units)
+    if render(catalog) != before:
+        atomic_write(catalog_path, render(catalog))
+    return catalog_path, reviewed, fuzzy, skipped

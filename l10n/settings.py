@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n.cluster import ClusterOptions
 from l10n.engine import Decoding
 from l10n.errors import DataFileError, UsageError
 from l10n.languages import SOURCE_LANGUAGES, TARGET_LANGUAGES  # noqa: F401  (re-exported)
@@ -41,6 +42,8 @@ class Options:
     decoding: Decoding = field(default_factory=Decoding)
     cache_dir: Path | None = None  # None: no draft cache
     gates: Mapping[str, Gate] = field(default_factory=dict)
+    executor: str = "local"  # where MT runs: "local" (this process) or "ray"
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
 
 
 DEFAULTS: dict[str, Any] = {
@@ -52,9 +55,14 @@ DEFAULTS: dict[str, Any] = {
     "batch_size": 32,
     "threads": 0,
     "cache": "default",
+    "executor": "local",
+    "ray_address": None,
+    "actors": 1,
+    "actor_threads": 1,
 }
 
-_INTEGER_KEYS = ("beam_size", "batch_size", "threads")
+EXECUTORS = ("local", "ray")
+_INTEGER_KEYS = ("beam_size", "batch_size", "threads", "actors", "actor_threads")
 
 
 def find_project(start: Path) -> tuple[Path, dict[str, Any]]:
@@ -95,6 +103,10 @@ def resolve_options(
             values[key] = int(values[key])
         except (TypeError, ValueError):
             raise UsageError(f"{key} must be a whole number, not {values[key]!r}") from None
+    if values["executor"] not in EXECUTORS:
+        raise UsageError(f"executor must be one of {', '.join(EXECUTORS)}, not {values['executor']!r}")
+    if values["actors"] < 1 or values["actor_threads"] < 1:
+        raise UsageError("actors and actor_threads must be at least 1")
     if values["source_language"] not in (None, *SOURCE_LANGUAGES):
         raise UsageError(f"source language must be one of {', '.join(SOURCE_LANGUAGES)}")
     return Options(
@@ -106,6 +118,9 @@ def resolve_options(
         decoding=Decoding(beam_size=values["beam_size"], batch_size=values["batch_size"], threads=values["threads"]),
         cache_dir=_cache_dir(values["cache"], origin["cache"], environ),
         gates=_gates(project.get("gates", {}), root),
+        executor=values["executor"],
+        cluster=ClusterOptions(address=values["ray_address"], actors=values["actors"],
+                               threads_per_actor=values["actor_threads"]),
     )
 
 

@@ -125,8 +125,14 @@ def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) 
     steps = []
     for package in route.packages:
         if package.path not in loaded:
-            step = ArgosPackageEngine(package, _LANGUAGES.get(package.from_code, package.from_code),
-                                      _LANGUAGES.get(package.to_code, package.to_code), options.decoding)
+            languages = (_LANGUAGES.get(package.from_code, package.from_code),
+                         _LANGUAGES.get(package.to_code, package.to_code))
+            if options.executor == "ray":
+                from l10n.cluster import RayPackageEngine
+
+                step = RayPackageEngine(package, *languages, options.decoding, options.cluster)
+            else:
+                step = ArgosPackageEngine(package, *languages, options.decoding)
             if cache is not None:
                 from l10n.cache import CachedEngine
 
