@@ -143,8 +143,9 @@ class _Drafter:
         return [[(h.text, h.score) for h in ranked] for ranked in engine.hypotheses(texts, count)]
 
 
-#: The run's actor pools, per cluster options. Ray's connection is
-#: per process, so the pools that live on it are too.
+#: The process's actor pool and the options it was made for. Ray's
+#: connection is per process, so the pool that lives on it is too; a run with
+#: other options replaces it (its actors would hold CPUs the new ones need).
 _POOLS: dict[tuple[ClusterOptions, Decoding], list] = {}
 
 
@@ -154,6 +155,10 @@ def _pool(cluster: ClusterOptions, decoding: Decoding) -> list:
     key = (cluster, decoding)
     if key not in _POOLS:
         ray = connect(cluster)
+        for actors in _POOLS.values():
+            for actor in actors:
+                ray.kill(actor)
+        _POOLS.clear()
         remote = ray.remote(num_cpus=cluster.threads_per_actor, max_restarts=MAX_RESTARTS,
                             max_task_retries=MAX_RESTARTS)(_Drafter)
         per_actor = replace(decoding, threads=cluster.threads_per_actor)
