@@ -8,6 +8,7 @@ calls one library function and prints its result. Every failure is an
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from enum import Enum
@@ -18,6 +19,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
 
 from l10n import __version__
@@ -28,6 +30,34 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_NAME = "article"
 
 
+#: Characters that move the cursor, restyle or clear the terminal, or reorder
+#: text (C0 and C1 controls, DEL, bidirectional overrides and isolates).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` safe for a terminal: every control character shown as an escape
+    (``\\x1b``), except those in ``keep`` (e.g. newlines of an article)."""
+    def escape(match: re.Match) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
+
+
+class _Terminal(Console):
+    """A console that prints text literally: no markup, no emoji codes, and no
+    control characters from pages, catalogs, packages or file names."""
+
+    def __init__(self, **kwargs):
+        super().__init__(markup=False, emoji=False, highlight=False, soft_wrap=True, **kwargs)
+
+    def render_str(self, text: str, **kwargs) -> Text:
+        return super().render_str(printable(text, keep="\n\t"), **{**kwargs, "markup": False, "emoji": False})
+
+
 class _Group(TyperGroup):
     """Turns every L10nError into one line on stderr and its exit code."""
 
@@ -35,7 +65,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except L10nError as error:
-            Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {error}", markup=True)
+            _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(str(error)))
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
@@ -59,8 +89,19 @@ class Language(str, Enum):
 SourcesArg = Annotated[Optional[list[Path]], typer.Argument(
     help="Scraped pages (.txt or .html) or folders of them. Default: the bundled ETtoday page.",
     show_default=False)]
+def _catalog_name(name: str | None) -> str | None:
+    """--name names a catalog inside the locales folder; it is never a path."""
+    if name is not None and not _CATALOG_NAME.fullmatch(name):
+        raise UsageError(f"--name '{printable(name)}' is not a catalog name: use letters, digits, '.', '_' "
+                         "and '-', not starting with '.' or '-' (e.g. article-2)")
+    return name
+
+
+#: A catalog name: one file-name stem, no path separators, not hidden.
+_CATALOG_NAME = re.compile(r"[^\W][\w.-]{0,99}")
+
 NameOpt = Annotated[Optional[str], typer.Option(
-    "--name", help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
+    "--name", callback=_catalog_name, help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
 ToOpt = Annotated[list[Language], typer.Option("--to", help="Target language; repeat for both.")]
 SourceLanguageOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Source language: zh-Hant, zh-Hans or ja. Default: detected from the page.")]
@@ -75,11 +116,11 @@ def _options(**flags) -> Options:
 
 
 def _out(quiet: bool = False) -> Console:
-    return Console(quiet=quiet, highlight=False, soft_wrap=True)
+    return _Terminal(quiet=quiet)
 
 
 def _notices(notices, quiet: bool) -> None:
-    err = Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
+    err = _Terminal(stderr=True, quiet=quiet)
     for notice in notices:
         err.print(f"notice: {notice}", markup=False)
 
@@ -119,9 +160,8 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
 
 
 def _slug(stem: str) -> str:
-    import re
-
-    return re.sub(r"[^\w.-]+", "-", stem).strip("-") or DEFAULT_NAME
+    slug = re.sub(r"[^\w.-]+", "-", stem).strip("-.")[:100]
+    return slug if _CATALOG_NAME.fullmatch(slug) else DEFAULT_NAME
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -148,7 +188,7 @@ def extract(
         _notices(prepared.notices, quiet)
         text = format_article(prepared.article)
         if stdout:
-            sys.stdout.write(text)
+            sys.stdout.write(printable(text, keep="\n\t"))
             continue
         target = ArticleFiles(options.locales, source.name).article
         atomic_write(target, text)
