@@ -24,6 +24,7 @@ from typer.core import TyperGroup
 
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
+from l10n.files import NotAFileError, file_kind, read_regular
 from l10n.settings import Options, resolve_options
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -141,6 +142,8 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: is {file_kind(path)}, not a page file", path=path)
         else:
             raise InputError(f"{path}: no such file", path=path)
     if len(files) > 1 and name:
@@ -152,7 +155,9 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
             raise UsageError(f"{file} and {seen[catalog]} would share the catalog name {catalog!r}")
         seen[catalog] = file
         try:
-            data = file.read_bytes()
+            data = read_regular(file)
+        except NotAFileError as error:
+            raise InputError(f"{file}: {error}", path=file) from None
         except OSError as error:
             raise InputError(f"{file}: {error.strerror}", path=file) from None
         sources.append(Source(catalog, str(file), data))

@@ -17,8 +17,11 @@ from functools import cached_property
 from pathlib import Path
 
 from l10n.errors import DataFileError
+from l10n.files import NotAFileError, read_regular
 
 TARGET_LANGUAGES = ("en", "ja")
+#: Largest glossary file read (this project's, with 60 terms, is 9 KB).
+MAX_GLOSSARY_BYTES = 16 << 20
 TERM_TYPES = ("person", "company", "organisation", "place", "university", "programme", "media")
 
 
@@ -108,9 +111,13 @@ def _form_pattern(form: str) -> str:
 
 def load_glossary(path: Path) -> Glossary:
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES)
     except FileNotFoundError:
         raise DataFileError("glossary file not found", path=path) from None
+    except NotAFileError as error:
+        raise DataFileError(f"the glossary {error}", path=path) from None
+    except OSError as error:
+        raise DataFileError(f"cannot read the glossary: {error.strerror}", path=path) from None
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -130,6 +137,8 @@ def parse_glossary(document: dict, *, path: Path, text: str, digest: str) -> Glo
     if not isinstance(entries, list):
         raise DataFileError("expected [[term]] tables", path=path)
     terms, lines, seen = [], [], {}
+    if not all(isinstance(entry, dict) for entry in entries):
+        raise DataFileError("expected [[term]] tables", path=path)
     for entry in entries:
         source = entry.get("source")
         seen[source] = seen.get(source, 0) + 1 if isinstance(source, str) else 0
@@ -162,7 +171,10 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     variants = entry.get("variants", [])
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise fail(f"term {source!r}: variants must be a list of non-empty strings")
-    return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")))
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise fail(f"term {source!r}: note must be a string")
+    return Term(source, targets, term_type, tuple(variants), note)
 
 
 def _line_of(text: str, source: object, occurrence: int = 1) -> int | None:
