@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import warnings
 from dataclasses import asdict
 from enum import Enum
 from importlib import resources
@@ -25,6 +26,7 @@ from typer.core import TyperGroup
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.files import NotAFileError, file_kind, read_regular
+from l10n.models import PackageWarning
 from l10n.settings import Options, resolve_options
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -59,12 +61,26 @@ class _Terminal(Console):
         return super().render_str(printable(text, keep="\n\t"), **{**kwargs, "markup": False, "emoji": False})
 
 
+def _show_warning(message, category, *args, **kwargs) -> None:
+    """Library warnings meant for users (a skipped package) as one line each."""
+    if issubclass(category, PackageWarning):
+        _Terminal(stderr=True).print(Text("warning:", style="yellow"), printable(str(message)))
+    else:
+        _default_show_warning(message, category, *args, **kwargs)
+
+
+_default_show_warning = warnings.showwarning
+
+
 class _Group(TyperGroup):
     """Turns every L10nError into one line on stderr and its exit code."""
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("default", PackageWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except L10nError as error:
             _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(str(error)))
             raise typer.Exit(error.exit_code) from None
@@ -521,17 +537,19 @@ def models_list(
     available: Annotated[bool, typer.Option("--available", help="Also list the packages of the Argos index (needs network).")] = False,
 ) -> None:
     """Installed translation packages and the language routes they give."""
-    from l10n.models import fetch_index, find_route, index_url, installed_packages, packages_dir
+    from l10n.models import fetch_index, find_route, index_url, installed_packages, packages_dir, preferred
     from l10n.errors import NoModelError
 
     directory = packages_dir()
     packages = installed_packages(directory)
     out = _out()
     table = Table(title=f"installed packages ({directory})")
-    for column in ("package", "version", "from", "to", "path"):
+    for column in ("package", "version", "from", "to", "used", "path"):
         table.add_column(column)
+    used = set(preferred(packages).values())
     for package in packages:
-        table.add_row(package.name, package.version, package.from_code, package.to_code, str(package.path))
+        table.add_row(package.name, package.version, package.from_code, package.to_code,
+                      "yes" if package in used else "no: a newer one is", str(package.path))
     out.print(table if packages else f"no packages installed in {directory}")
     for source in ("zh-Hant", "zh-Hans", "ja"):
         for target in ("en", "ja"):
