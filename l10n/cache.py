@@ -56,11 +56,11 @@ class DraftCache:
 
 
 def _hypothesis(item: dict) -> Hypothesis:
-    text, score = item["text"], item["score"]
+    text, score, truncated = item["text"], item["score"], item.get("truncated", False)
     if not isinstance(text, str) or isinstance(score, bool) or not isinstance(score, (int, float)) \
-            or not math.isfinite(score):
+            or not math.isfinite(score) or not isinstance(truncated, bool):
         raise TypeError("not a hypothesis")
-    return Hypothesis(text, float(score))
+    return Hypothesis(text, float(score), truncated)
 
 
 class CachedEngine(Engine):

@@ -33,6 +33,7 @@ class Decoding:
 class Hypothesis:
     text: str
     score: float  # log-probability from the model; higher is better
+    truncated: bool = False  # the input or the output hit the model's length limit
 
 
 class Engine:
@@ -71,7 +72,7 @@ class PivotEngine(Engine):
         results = []
         for ranked in firsts:
             combined = [
-                Hypothesis(second.text, first.score + second.score)
+                Hypothesis(second.text, first.score + second.score, first.truncated or second.truncated)
                 for first in ranked
                 for second in next(seconds)
             ]
