@@ -70,6 +70,9 @@ BOUNDS = {"beam_size": (1, 16), "batch_size": (1, 1024), "threads": (0, 256)}
 #: could point at drafts it ships.
 _USER_ONLY = ("cache",)
 
+#: Flags whose name is not the key's.
+_FLAGS = {"source_language": "--from", "cache": "--no-cache"}
+
 #: Largest SOURCE_DATE_EPOCH a catalog date can show (9999-12-31 23:59:59 UTC).
 _MAX_EPOCH = 253402300799
 
@@ -120,7 +123,7 @@ def resolve_options(
     for key, default in DEFAULTS.items():
         env_name = "L10N_" + key.upper()
         if flags.get(key) is not None:
-            value = _Setting(key, flags[key], f"--{key.replace('_', '-')}", cwd, UsageError)
+            value = _Setting(key, flags[key], _FLAGS.get(key, f"--{key.replace('_', '-')}"), cwd, UsageError)
         elif environ.get(env_name):
             value = _Setting(key, environ[env_name], env_name, cwd, UsageError)
         elif key in project:
@@ -167,7 +170,7 @@ class _Setting:
 
     def number(self, low: int, high: int) -> int:
         value = self.value
-        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
+        if isinstance(value, str) and not self.from_project and re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise self.fail(f"must be a whole number from {low} to {high}, not {_shown(self.value)}")
