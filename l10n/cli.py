@@ -549,7 +549,7 @@ def models_list(
     used = set(preferred(packages).values())
     for package in packages:
         table.add_row(package.name, package.version, package.from_code, package.to_code,
-                      "yes" if package in used else "no: a newer one is", str(package.path))
+                      "yes" if package in used else "no", str(package.path))
     out.print(table if packages else f"no packages installed in {directory}")
     for source in ("zh-Hant", "zh-Hans", "ja"):
         for target in ("en", "ja"):

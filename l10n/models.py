@@ -356,7 +356,7 @@ def _unpack(path: Path, entries: dict[str, zipfile.ZipInfo], into: Path) -> None
                     out.write(chunk)
 
 
-def smoke_load(folder: Path) -> None:
+def smoke_load(folder: Path, from_code: str) -> None:
     """Load every model file of an unpacked package once, as translating will;
     raises ValueError naming the file that does not load."""
     def attempt(what: str, load: Callable[[], object]) -> None:
@@ -377,13 +377,12 @@ def smoke_load(folder: Path) -> None:
                 lambda: sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model")))
     else:
         attempt("bpe.model", lambda: (folder / "bpe.model").read_text(encoding="utf-8"))
-    for onnx_model in sorted((folder / "minisbd").glob("*.onnx")):
-        from minisbd import SBDetect
+    from l10n.engines.argos import packaged_splitter
 
-        attempt(f"minisbd/{onnx_model.name}", lambda: SBDetect(str(onnx_model), use_gpu=False))
-    if (folder / "stanza").is_dir():
-        attempt("stanza/resources.json",
-                lambda: json.loads((folder / "stanza" / "resources.json").read_text(encoding="utf-8")))
+    splitter = "minisbd/" if (folder / "minisbd").is_dir() else "stanza/"
+    # Stanza loads with downloads off: what is missing here would be fetched
+    # from the network while translating.
+    attempt(f"the sentence splitter {splitter}", lambda: packaged_splitter(folder, from_code))
 
 
 def install_file(path: Path, directory: Path, *, pair: tuple[str, str] | None = None) -> Package:
@@ -413,7 +412,7 @@ def install_file(path: Path, directory: Path, *, pair: tuple[str, str] | None = 
         _unpack(path, entries, staging)
         unpacked = staging / top
         try:
-            smoke_load(unpacked)
+            smoke_load(unpacked, metadata["from_code"])
             read_package(unpacked)
         except ValueError as error:
             raise PackageError(f"{path}: {error}") from None

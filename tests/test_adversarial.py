@@ -397,7 +397,7 @@ ARCHIVES: dict[str, tuple[Callable[[World], Path], str]] = {
     "garbage model.bin": (replace_entry("model/model.bin", b"\x06\0\0\0garbage" * 100), "model/ (CTranslate2) does not load"),
     "garbage config.json": (replace_entry("model/config.json", b"{"), "does not load"),
     "garbage sentencepiece": (replace_entry("sentencepiece.model", b"garbage"), "sentencepiece.model does not load"),
-    "garbage onnx": (replace_entry(".onnx", b"garbage"), ".onnx does not load"),
+    "garbage onnx": (replace_entry(".onnx", b"garbage"), "the sentence splitter minisbd/ does not load"),
     "no model": (lambda w: rezip(w, lambda items: [(i, d) for i, d in items if "/model/" not in i.filename]),
                  "model/model.bin is missing"),
     "no tokenizer": (lambda w: rezip(w, lambda items: [(i, d) for i, d in items

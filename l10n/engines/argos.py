@@ -88,7 +88,7 @@ class ArgosPackageEngine(Engine):
             self._tokenizer = SentencePieceTokenizer(path / "sentencepiece.model")
         else:
             self._tokenizer = BPETokenizer(path / "bpe.model", self.package.from_code, self.package.to_code)
-        self._splitter = _packaged_splitter(path, self.package.from_code)
+        self._splitter = packaged_splitter(path, self.package.from_code)
         self.load_seconds = time.perf_counter() - started
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
@@ -135,7 +135,7 @@ class ArgosPackageEngine(Engine):
         return Hypothesis(value, sum(result.scores[rank] for result in results), inputs_cut or outputs_cut)
 
 
-def _packaged_splitter(path, from_code: str):
+def packaged_splitter(path, from_code: str):
     """The package's own sentence splitter, as argostranslate 1.11 picks it."""
     minisbd = path / "minisbd"
     models = sorted(minisbd.glob("*.onnx")) if minisbd.is_dir() else []
