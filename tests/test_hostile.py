@@ -229,3 +229,17 @@ def test_a_sentence_longer_than_the_model_limit_is_flagged(project, installed, r
     catalog = polib.pofile("locales/en/LC_MESSAGES/article.po")
     flagged = [e for e in catalog if "cut off at the model's length limit" in e.comment]
     assert len(flagged) == 1 and flagged[0].msgid.startswith(long_sentence[:50])
+
+
+# -- pages -------------------------------------------------------------------------------------------------
+
+
+def test_one_invalid_utf8_byte_is_decoded_with_a_notice(project, run, tmp_path):
+    data = SEED.read_bytes()
+    cut = data.index("日本".encode())
+    page = tmp_path / "page.txt"
+    page.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    result = run("extract", page)
+    assert result.exit_code == 0, result.output
+    assert f"notice: {page} is not UTF-8: decoded as utf-8 with 1 invalid byte sequence replaced by U+FFFD" \
+        in result.output
