@@ -243,3 +243,14 @@ def test_one_invalid_utf8_byte_is_decoded_with_a_notice(project, run, tmp_path):
     assert result.exit_code == 0, result.output
     assert f"notice: {page} is not UTF-8: decoded as utf-8 with 1 invalid byte sequence replaced by U+FFFD" \
         in result.output
+
+
+@pytest.mark.parametrize("configured", ["5", "null", '["/x"]', '{"a": 1}', '"\\u0000"', "[[[[", '""'])
+def test_argostranslate_settings_of_any_shape_fall_back_to_the_default_folder(tmp_path, configured):
+    from l10n.models import packages_dir
+
+    config = tmp_path / "config" / "argos-translate"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(f'{{"ARGOS_PACKAGES_DIR": {configured}}}')
+    environ = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    assert packages_dir(environ) == tmp_path / ".local" / "share" / "argos-translate" / "packages"
