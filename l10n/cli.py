@@ -61,15 +61,15 @@ class _Terminal(Console):
         return super().render_str(printable(text, keep="\n\t"), **{**kwargs, "markup": False, "emoji": False})
 
 
+_default_show_warning = warnings.showwarning
+
+
 def _show_warning(message, category, *args, **kwargs) -> None:
     """Library warnings meant for users (a skipped package) as one line each."""
     if issubclass(category, PackageWarning):
         _Terminal(stderr=True).print(Text("warning:", style="yellow"), printable(str(message)))
     else:
         _default_show_warning(message, category, *args, **kwargs)
-
-
-_default_show_warning = warnings.showwarning
 
 
 class _Group(TyperGroup):
@@ -103,9 +103,10 @@ class Language(str, Enum):
 
 # -- shared options ----------------------------------------------------------------
 
-SourcesArg = Annotated[Optional[list[Path]], typer.Argument(
-    help="Scraped pages (.txt or .html) or folders of them. Default: the bundled ETtoday page.",
-    show_default=False)]
+#: A catalog name: one file-name stem, no path separators, not hidden.
+_CATALOG_NAME = re.compile(r"[^\W][\w.-]{0,99}")
+
+
 def _catalog_name(name: str | None) -> str | None:
     """--name names a catalog inside the locales folder; it is never a path."""
     if name is not None and not _CATALOG_NAME.fullmatch(name):
@@ -114,9 +115,9 @@ def _catalog_name(name: str | None) -> str | None:
     return name
 
 
-#: A catalog name: one file-name stem, no path separators, not hidden.
-_CATALOG_NAME = re.compile(r"[^\W][\w.-]{0,99}")
-
+SourcesArg = Annotated[Optional[list[Path]], typer.Argument(
+    help="Scraped pages (.txt or .html) or folders of them. Default: the bundled ETtoday page.",
+    show_default=False)]
 NameOpt = Annotated[Optional[str], typer.Option(
     "--name", callback=_catalog_name, help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
 ToOpt = Annotated[list[Language], typer.Option("--to", help="Target language; repeat for both.")]

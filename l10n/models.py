@@ -28,6 +28,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import warnings
@@ -405,6 +406,7 @@ def install_file(path: Path, directory: Path, *, pair: tuple[str, str] | None = 
                                f"({current.label}); remove it first to replace it")
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(directory)
         staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=directory))
     except OSError as error:
         raise PackageError(f"cannot write to the packages directory {directory}: {error.strerror}") from None
@@ -426,6 +428,21 @@ def install_file(path: Path, directory: Path, *, pair: tuple[str, str] | None = 
     return read_package(final)
 
 
+#: A staging folder this old was left by a killed install; the next install
+#: removes it (an install in progress keeps writing into its own).
+STALE_STAGING_SECONDS = 3600
+
+
+def _remove_stale_staging(directory: Path) -> None:
+    now = time.time()
+    for staging in directory.glob(".installing-*"):
+        try:
+            if now - staging.lstat().st_mtime > STALE_STAGING_SECONDS:
+                shutil.rmtree(staging, ignore_errors=True)
+        except OSError:
+            pass
+
+
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
 
@@ -434,9 +451,7 @@ def _swap_in(new: Path, final: Path) -> None:
     """Move ``new`` to ``final`` in one step. An existing ``final`` is exchanged
     with ``new`` atomically (Linux renameat2 RENAME_EXCHANGE) and its old
     contents end up at ``new``, to be deleted with the staging folder."""
-    if final.is_symlink() or (final.exists() and not final.is_dir()):
-        final.unlink()  # not a package folder: nothing a reader could use
-    if not final.exists():
+    if not (final.exists() or final.is_symlink()):
         os.rename(new, final)
         return
     libc = ctypes.CDLL(None, use_errno=True)

@@ -254,3 +254,12 @@ def test_argostranslate_settings_of_any_shape_fall_back_to_the_default_folder(tm
     (config / "settings.json").write_text(f'{{"ARGOS_PACKAGES_DIR": {configured}}}')
     environ = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     assert packages_dir(environ) == tmp_path / ".local" / "share" / "argos-translate" / "packages"
+
+
+def test_an_install_killed_midway_leaves_nothing_that_counts(packages_dir, package_files, run):
+    stale = packages_dir / ".installing-killed"
+    (stale / "translate-zt_en-1_0" / "model").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    assert run("models", "list").output.count("no route") == 5  # a dot-folder is never a package
+    assert run("models", "install", "--file", package_files["zt_en"]).exit_code == 0
+    assert sorted(p.name for p in packages_dir.iterdir()) == ["translate-zt_en-1_0"]
