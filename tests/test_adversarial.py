@@ -258,8 +258,10 @@ def rezip(w: World, entries: Callable[[list[tuple[zipfile.ZipInfo, bytes]]], lis
           name: str = "bad.argosmodel") -> Path:
     with zipfile.ZipFile(w.package_files["zt_en"]) as good:
         items = [(info, good.read(info)) for info in good.infolist()]
+    for info, _ in items:
+        info.compress_type = zipfile.ZIP_STORED  # fast to write; the cases are about names and contents
     target = w.inputs / name
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(target, "w") as out:
         for info, data in entries(items):
             out.writestr(info, data)
     return target
