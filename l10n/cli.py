@@ -23,6 +23,11 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+try:  # typer 0.20 and later carry their own copy of click
+    from typer._click.exceptions import UsageError as ClickUsageError
+except ImportError:
+    from click.exceptions import UsageError as ClickUsageError
+
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.files import NotAFileError, file_kind, read_regular
@@ -84,6 +89,10 @@ class _Group(TyperGroup):
         except L10nError as error:
             _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(str(error)))
             raise typer.Exit(error.exit_code) from None
+        except ClickUsageError as error:  # a bad option or argument of a command, as one line too
+            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx is not None else ""
+            _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(error.format_message() + where))
+            raise typer.Exit(UsageError.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 
