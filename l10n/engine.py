@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from l10n.errors import UsageError
 
 
+#: Ranges of the decoding options. CTranslate2 allocates beam × batch
+#: hypotheses up front and starts every thread it is given: a beam of 100000
+#: took 5.4 GB and then crashed, 100000 threads crashed at once. argostranslate
+#: uses a beam of 4 and batches of 32; beyond 16 beams drafts stop improving.
+DECODING_BOUNDS = {"beam_size": (1, 16), "batch_size": (1, 1024), "threads": (0, 256)}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Decoding:
     """Decoding options shared by engines (defaults are argostranslate's)."""
@@ -27,6 +34,12 @@ class Decoding:
     batch_size: int = 32  # sentences per batch
     threads: int = 0  # compute threads; 0 = one per core
     compute_type: str = "auto"
+
+    def __post_init__(self):
+        for key, (low, high) in DECODING_BOUNDS.items():
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise UsageError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from l10n.engine import ENGINES, Decoding
+from l10n.engine import DECODING_BOUNDS, ENGINES, Decoding
 from l10n.errors import DataFileError, L10nError, UsageError
 
 SOURCE_LANGUAGES = ("zh-Hant", "zh-Hans", "ja")
@@ -59,11 +59,9 @@ DEFAULTS: dict[str, Any] = {
     "cache": "default",
 }
 
-#: Ranges of the decoding options. CTranslate2 allocates beam × batch
-#: hypotheses up front and starts every thread it is given: a beam of 100000
-#: took 5.4 GB and then crashed, 100000 threads crashed at once. argostranslate
-#: uses a beam of 4 and batches of 32; beyond 16 beams drafts stop improving.
-BOUNDS = {"beam_size": (1, 16), "batch_size": (1, 1024), "threads": (0, 256)}
+#: Ranges of the decoding options (see l10n.engine), checked here to name the
+#: flag, variable or key a bad value came from.
+BOUNDS = DECODING_BOUNDS
 
 #: Keys the draft cache location is read from: only the user's own (a flag or
 #: L10N_CACHE), never a project's pyproject.toml, which a cloned repository
