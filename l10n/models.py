@@ -555,5 +555,12 @@ def install_from_index(
     if not entries:
         raise PackageError(f"the Argos package index has no {from_code} → {to_code} package")
     entries.sort(key=lambda e: version_key(e.version), reverse=True)
-    with tempfile.TemporaryDirectory(prefix="l10n-download-") as scratch:
-        return install_file(download(entries[0], Path(scratch), progress), directory, pair=(from_code, to_code))
+    # Downloaded next to the packages (a dot-folder, never read as a package):
+    # nothing is written anywhere else, and a partial download never counts.
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.TemporaryDirectory(prefix=".downloading-", dir=directory)
+    except OSError as error:
+        raise PackageError(f"cannot write to the packages directory {directory}: {error.strerror}") from None
+    with scratch:
+        return install_file(download(entries[0], Path(scratch.name), progress), directory, pair=(from_code, to_code))
