@@ -59,10 +59,6 @@ DEFAULTS: dict[str, Any] = {
     "cache": "default",
 }
 
-#: Ranges of the decoding options (see l10n.engine), checked here to name the
-#: flag, variable or key a bad value came from.
-BOUNDS = DECODING_BOUNDS
-
 #: Keys the draft cache location is read from: only the user's own (a flag or
 #: L10N_CACHE), never a project's pyproject.toml, which a cloned repository
 #: could point at drafts it ships.
@@ -129,7 +125,7 @@ def resolve_options(
         else:
             value = _Setting(key, default, key, root, UsageError)
         values[key] = value
-    for key, (low, high) in BOUNDS.items():
+    for key, (low, high) in DECODING_BOUNDS.items():  # checked here to name where a bad value came from
         values[key] = values[key].number(low, high)
     source_language = values["source_language"].value
     if source_language is not None and (not isinstance(source_language, str) or source_language not in SOURCE_LANGUAGES):
@@ -182,7 +178,10 @@ class _Setting:
             raise self.fail(f"must be a path, not {_shown(self.value)}")
         path = self.base / value
         if self.from_project:
-            resolved, inside = path.resolve(), root.resolve()
+            try:
+                resolved, inside = path.resolve(), root.resolve()
+            except (OSError, RuntimeError):  # a symlink loop
+                raise self.fail(f"cannot be resolved: {value!r}") from None
             if Path(value).is_absolute() or not resolved.is_relative_to(inside):
                 raise self.fail(f"must be a path inside the project ({root}), not {value!r}")
             if not_root and resolved == inside:
