@@ -66,6 +66,14 @@ class _Terminal(Console):
         return super().render_str(printable(text, keep="\n\t"), **{**kwargs, "markup": False, "emoji": False})
 
 
+def _json_text(value, **kwargs) -> str:
+    """JSON for the terminal: json.dumps escapes C0 controls in strings (the
+    raw ones left are its own layout); DEL, C1 controls and bidirectional
+    overrides are escaped too (\\u009b), which is the same JSON."""
+    return _UNPRINTABLE.sub(lambda match: match.group() if match.group() < " " else f"\\u{ord(match.group()):04x}",
+                            json.dumps(value, **kwargs))
+
+
 _default_show_warning = warnings.showwarning
 
 
@@ -271,7 +279,7 @@ def translate(
         progress.stop()
     _notices(report.notices, quiet or as_json)
     if as_json:
-        print(json.dumps({
+        print(_json_text({
             "notices": report.notices,
             "cache_hits": report.cache_hits,
             "model_load_seconds": round(report.model_load_seconds, 3),
@@ -329,7 +337,7 @@ def score(
     results = [_score(options, name or DEFAULT_NAME, language.value, "drafts" if drafts else "reviewed")
                for language in dict.fromkeys(to)]
     if as_json:
-        print(json.dumps([{
+        print(_json_text([{
             "language": r.language, "scored": r.kind, "bleu": r.bleu, "chrf": r.chrf,
             "signature": dict(r.signature), "sacrebleu_bleu_signature": r.bleu_signature,
             "sacrebleu_chrf_signature": r.chrf_signature, "missing": list(r.missing),

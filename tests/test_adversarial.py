@@ -783,3 +783,14 @@ def test_escape_sequences_in_drafts_never_reach_the_terminal(world, run):
     result = run("score", "--to", "en", "--worst", "0")
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_json_output_escapes_every_control_character(world, run):
+    """The page's name comes back in a notice (one invalid UTF-8 byte)."""
+    cut = SEED_BYTES.index("日本".encode())
+    page = world.inputs / "e\x1b[2J\x9b2Jx\u202e.txt"
+    page.write_bytes(SEED_BYTES[:cut] + b"\xff" + SEED_BYTES[cut:])
+    result = run("translate", "--to", "en", "--json", page)
+    assert result.exit_code == 0, result.output
+    assert not any(ch in result.output for ch in "\x1b\x9b\u202e")
+    assert json.loads(result.output)["notices"][0].startswith(f"{page} is not UTF-8")
