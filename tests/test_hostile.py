@@ -263,3 +263,18 @@ def test_an_install_killed_midway_leaves_nothing_that_counts(packages_dir, packa
     assert run("models", "list").output.count("no route") == 5  # a dot-folder is never a package
     assert run("models", "install", "--file", package_files["zt_en"]).exit_code == 0
     assert sorted(p.name for p in packages_dir.iterdir()) == ["translate-zt_en-1_0"]
+
+
+def test_tmx_of_translations_with_control_characters_is_valid_xml(project, run):
+    from lxml import etree
+
+    shutil.copytree(REPO / "locales", project / "locales", ignore=shutil.ignore_patterns("drafts", "*.mo", "*.html", "*.md"))
+    po_path = project / "locales/en/LC_MESSAGES/article.po"
+    catalog = polib.pofile(str(po_path))
+    entry = next(e for e in catalog if not e.obsolete and e.msgstr and not e.fuzzy)
+    entry.msgstr = "bell\x07 escape\x1b[2J nul-free \x0b end"
+    catalog.save(str(po_path))
+    result = run("tmx", "--to", "en")
+    assert result.exit_code == 0, result.output
+    tree = etree.parse(str(project / "locales/en/article.tmx"))
+    assert "bell\ufffd escape\ufffd[2J nul-free \ufffd end" in tree.xpath("//seg/text()")
