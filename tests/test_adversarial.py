@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -23,6 +24,23 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PAGES, REPO, SEED
+
+
+#: Seconds a case may take before it counts as a hang (the slowest take about 2).
+HANG_SECONDS = 60
+
+
+@pytest.fixture(autouse=True)
+def no_hangs():
+    """A case that blocks (a FIFO read, an endless loop) fails instead of hanging the run."""
+    def hung(signum, frame):
+        raise TimeoutError(f"hung for {HANG_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(HANG_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
