@@ -9,6 +9,7 @@ error or, with ``partial``, left out and named.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import polib
@@ -63,7 +64,25 @@ _HTML = {BlockKind.HEADLINE: "<h1>{}</h1>", BlockKind.CAPTION: "<figure><figcapt
 
 
 def to_markdown(edition: Edition) -> str:
-    return "\n\n".join(_MARKDOWN[kind].format(text) for kind, text in edition.blocks) + "\n"
+    return "\n\n".join(_MARKDOWN[kind].format(markdown_text(text)) for kind, text in edition.blocks) + "\n"
+
+
+#: Characters that start inline Markdown or HTML anywhere in a line: emphasis,
+#: code, links and images, raw HTML, autolinks, entities, GFM strikethrough and
+#: tables, headings' closing #, and the backslash itself.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&#~|])")
+#: What starts a block at the beginning of a line: a list item, a numbered
+#: list item ("2026. "), a setext underline or a thematic break.
+_MARKDOWN_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+
+
+def markdown_text(text: str) -> str:
+    """A translation as literal Markdown text: one line (a line break in a
+    translation must not start a heading or a list), every character that
+    Markdown or inline HTML would interpret backslash-escaped."""
+    line = " ".join(text.split())
+    line = _MARKDOWN_INLINE.sub(r"\\\1", line)
+    return _MARKDOWN_BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
 
 
 _STYLE = """

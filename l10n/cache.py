@@ -3,14 +3,17 @@
 Keyed by the engine signature (engine, packages and versions), the decoding
 options, the number of hypotheses and the exact (term-locked) source text.
 One small JSON file per entry, written atomically, so concurrent runs never
-see half an entry; an unreadable entry is ignored and rebuilt. A hit needs
-neither the model nor argostranslate: engines load lazily.
+see half an entry. An entry of any other shape — unreadable, not a regular
+file (a FIFO never blocks a run), larger than ``MAX_ENTRY_BYTES``, nested
+too deep, or not a non-empty list of hypotheses — is ignored and rebuilt. A
+hit needs neither the model nor argostranslate: engines load lazily.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -18,6 +21,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from l10n.engine import Decoding, Engine, Hypothesis
+from l10n.files import read_regular
+
+#: Largest cache entry read. An entry holds a few hypotheses of one sentence:
+#: the longest drafts here take under 4 KB.
+MAX_ENTRY_BYTES = 1 << 20
 
 
 class DraftCache:
@@ -29,10 +37,11 @@ class DraftCache:
 
     def get(self, key: str) -> list[Hypothesis] | None:
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return [Hypothesis(str(item["text"]), float(item["score"])) for item in data["hypotheses"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(read_regular(self._path(key), limit=MAX_ENTRY_BYTES).decode("utf-8"))
+            hypotheses = [_hypothesis(item) for item in data["hypotheses"]]
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None  # missing or corrupt: translate again
+        return hypotheses or None
 
     def put(self, key: str, hypotheses: list[Hypothesis]) -> None:
         path = self._path(key)
@@ -44,6 +53,14 @@ class DraftCache:
             os.replace(temporary, path)
         except OSError:
             pass  # a cache that cannot be written only costs speed
+
+
+def _hypothesis(item: dict) -> Hypothesis:
+    text, score, truncated = item["text"], item["score"], item.get("truncated", False)
+    if not isinstance(text, str) or isinstance(score, bool) or not isinstance(score, (int, float)) \
+            or not math.isfinite(score) or not isinstance(truncated, bool):
+        raise TypeError("not a hypothesis")
+    return Hypothesis(text, float(score), truncated)
 
 
 class CachedEngine(Engine):

@@ -28,6 +28,7 @@ import polib
 from l10n import __version__
 from l10n.article import Segment
 from l10n.errors import CatalogMismatchError, DataFileError
+from l10n.files import NotAFileError, read_regular
 from l10n.glossary import TermMatch
 from l10n.languages import LANGUAGES, TARGET_LANGUAGES
 
@@ -85,9 +86,11 @@ class Signature:
 def load_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; a broken file is a DataFileError with its line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except UnicodeDecodeError:
         raise DataFileError("not UTF-8 text", path=path) from None
+    except NotAFileError as error:
+        raise DataFileError(str(error), path=path) from None
     try:
         catalog = polib.pofile(text, wrapwidth=0, check_for_duplicates=True)
     except (OSError, ValueError) as error:

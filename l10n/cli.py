@@ -8,7 +8,9 @@ calls one library function and prints its result. Every failure is an
 from __future__ import annotations
 
 import json
+import re
 import sys
+import warnings
 from dataclasses import asdict
 from enum import Enum
 from importlib import resources
@@ -18,15 +20,70 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
+
+try:  # typer 0.20 and later carry their own copy of click
+    from typer._click.exceptions import UsageError as ClickUsageError
+except ImportError:
+    from click.exceptions import UsageError as ClickUsageError
 
 from l10n import __version__
 from l10n.errors import InputError, L10nError, UsageError
+from l10n.files import NotAFileError, file_kind, read_regular
 from l10n.languages import TARGET_LANGUAGES
+from l10n.models import PackageWarning
 from l10n.settings import Options, resolve_options
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_NAME = "article"
+
+
+#: Characters that move the cursor, restyle or clear the terminal, or reorder
+#: text (C0 and C1 controls, DEL, bidirectional overrides and isolates).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` safe for a terminal: every control character shown as an escape
+    (``\\x1b``), except those in ``keep`` (e.g. newlines of an article)."""
+    def escape(match: re.Match) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
+
+
+class _Terminal(Console):
+    """A console that prints text literally: no markup, no emoji codes, and no
+    control characters from pages, catalogs, packages or file names."""
+
+    def __init__(self, **kwargs):
+        super().__init__(markup=False, emoji=False, highlight=False, soft_wrap=True, **kwargs)
+
+    def render_str(self, text: str, **kwargs) -> Text:
+        return super().render_str(printable(text, keep="\n\t"), **{**kwargs, "markup": False, "emoji": False})
+
+
+def _json_text(value, **kwargs) -> str:
+    """JSON for the terminal: json.dumps escapes C0 controls in strings (the
+    raw ones left are its own layout); DEL, C1 controls and bidirectional
+    overrides are escaped too (\\u009b), which is the same JSON."""
+    return _UNPRINTABLE.sub(lambda match: match.group() if match.group() < " " else f"\\u{ord(match.group()):04x}",
+                            json.dumps(value, **kwargs))
+
+
+_default_show_warning = warnings.showwarning
+
+
+def _show_warning(message, category, *args, **kwargs) -> None:
+    """Library warnings meant for users (a skipped package) as one line each."""
+    if issubclass(category, PackageWarning):
+        _Terminal(stderr=True).print(Text("warning:", style="yellow"), printable(str(message)))
+    else:
+        _default_show_warning(message, category, *args, **kwargs)
 
 
 class _Group(TyperGroup):
@@ -34,10 +91,17 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("default", PackageWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except L10nError as error:
-            Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {error}", markup=True)
+            _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(str(error)))
             raise typer.Exit(error.exit_code) from None
+        except ClickUsageError as error:  # a bad option or argument of a command, as one line too
+            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx is not None else ""
+            _Terminal(stderr=True).print(Text("error:", style="bold red"), printable(error.format_message() + where))
+            raise typer.Exit(UsageError.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 
@@ -60,11 +124,23 @@ Language = Enum("Language", {code: code for code in TARGET_LANGUAGES}, type=str)
 
 # -- shared options ----------------------------------------------------------------
 
+#: A catalog name: one file-name stem, no path separators, not hidden.
+_CATALOG_NAME = re.compile(r"[^\W][\w.-]{0,99}")
+
+
+def _catalog_name(name: str | None) -> str | None:
+    """--name names a catalog inside the locales folder; it is never a path."""
+    if name is not None and not _CATALOG_NAME.fullmatch(name):
+        raise UsageError(f"--name '{printable(name)}' is not a catalog name: use letters, digits, '.', '_' "
+                         "and '-', not starting with '.' or '-' (e.g. article-2)")
+    return name
+
+
 SourcesArg = Annotated[Optional[list[Path]], typer.Argument(
     help="Scraped pages (.txt or .html) or folders of them. Default: the bundled ETtoday page.",
     show_default=False)]
 NameOpt = Annotated[Optional[str], typer.Option(
-    "--name", help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
+    "--name", callback=_catalog_name, help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
 ToOpt = Annotated[list[Language], typer.Option("--to", help="Target language; repeat for both.")]
 SourceLanguageOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Source language: zh-Hant, zh-Hans or ja. Default: detected from the page.")]
@@ -79,11 +155,11 @@ def _options(**flags) -> Options:
 
 
 def _out(quiet: bool = False) -> Console:
-    return Console(quiet=quiet, highlight=False, soft_wrap=True)
+    return _Terminal(quiet=quiet)
 
 
 def _notices(notices, quiet: bool) -> None:
-    err = Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
+    err = _Terminal(stderr=True, quiet=quiet)
     for notice in notices:
         err.print(f"notice: {notice}", markup=False)
 
@@ -104,6 +180,8 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: is {file_kind(path)}, not a page file", path=path)
         else:
             raise InputError(f"{path}: no such file", path=path)
     if len(files) > 1 and name:
@@ -115,7 +193,9 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
             raise UsageError(f"{file} and {seen[catalog]} would share the catalog name {catalog!r}")
         seen[catalog] = file
         try:
-            data = file.read_bytes()
+            data = read_regular(file)
+        except NotAFileError as error:
+            raise InputError(f"{file}: {error}", path=file) from None
         except OSError as error:
             raise InputError(f"{file}: {error.strerror}", path=file) from None
         sources.append(Source(catalog, str(file), data))
@@ -123,9 +203,8 @@ def _collect_sources(paths: list[Path] | None, name: str | None):
 
 
 def _slug(stem: str) -> str:
-    import re
-
-    return re.sub(r"[^\w.-]+", "-", stem).strip("-") or DEFAULT_NAME
+    slug = re.sub(r"[^\w.-]+", "-", stem).strip("-.")[:100]
+    return slug if _CATALOG_NAME.fullmatch(slug) else DEFAULT_NAME
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -152,7 +231,7 @@ def extract(
         _notices(prepared.notices, quiet)
         text = format_article(prepared.article)
         if stdout:
-            sys.stdout.write(text)
+            sys.stdout.write(printable(text, keep="\n\t"))
             continue
         target = ArticleFiles(options.locales, source.name).article
         atomic_write(target, text)
@@ -171,8 +250,8 @@ def translate(
     locales: LocalesOpt = None,
     glossary: GlossaryOpt = None,
     engine: Annotated[Optional[str], typer.Option("--engine", help="Translation engine (argos).")] = None,
-    beam_size: Annotated[Optional[int], typer.Option("--beam-size", help="Beam size (argostranslate's: 4; 1 = greedy, faster).")] = None,
-    threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding (0 = all cores).")] = None,
+    beam_size: Annotated[Optional[int], typer.Option("--beam-size", help="Beam size, 1-16 (argostranslate's: 4; 1 = greedy, faster).")] = None,
+    threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding, 0-256 (0 = all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the draft cache.")] = False,
     redraft: Annotated[bool, typer.Option("--redraft", help="Replace fuzzy drafts with new ones (reviewed entries are never touched).")] = False,
     executor: Annotated[Optional[str], typer.Option("--executor", help="Where MT runs: local (this process) or ray (a Ray cluster; pip install 'l10n[ray]').")] = None,
@@ -209,7 +288,7 @@ def translate(
         progress.stop()
     _notices(report.notices, quiet or as_json)
     if as_json:
-        print(json.dumps({
+        print(_json_text({
             "notices": report.notices,
             "cache_hits": report.cache_hits,
             "model_load_seconds": round(report.model_load_seconds, 3),
@@ -248,7 +327,7 @@ def score_command(
     results = score_article(_options(locales=locales), name or DEFAULT_NAME, _languages(to),
                             kind="drafts" if drafts else "reviewed")
     if as_json:
-        print(json.dumps([{
+        print(_json_text([{
             "language": r.language, "scored": r.kind, "bleu": r.bleu, "chrf": r.chrf,
             "signature": dict(r.signature), "sacrebleu_bleu_signature": r.bleu_signature,
             "sacrebleu_chrf_signature": r.chrf_signature, "missing": list(r.missing),
@@ -471,17 +550,19 @@ def models_list(
     available: Annotated[bool, typer.Option("--available", help="Also list the packages of the Argos index (needs network).")] = False,
 ) -> None:
     """Installed translation packages and the language routes they give."""
-    from l10n.models import fetch_index, find_route, index_url, installed_packages, packages_dir
+    from l10n.models import fetch_index, find_route, index_url, installed_packages, packages_dir, preferred
     from l10n.errors import NoModelError
 
     directory = packages_dir()
     packages = installed_packages(directory)
     out = _out()
     table = Table(title=f"installed packages ({directory})")
-    for column in ("package", "version", "from", "to", "path"):
+    for column in ("package", "version", "from", "to", "used", "path"):
         table.add_column(column)
+    used = set(preferred(packages).values())
     for package in packages:
-        table.add_row(package.name, package.version, package.from_code, package.to_code, str(package.path))
+        table.add_row(package.name, package.version, package.from_code, package.to_code,
+                      "yes" if package in used else "no", str(package.path))
     out.print(table if packages else f"no packages installed in {directory}")
     for source in ("zh-Hant", "zh-Hans", "ja"):
         for target in ("en", "ja"):

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from l10n.errors import UsageError
 
 
+#: Ranges of the decoding options. CTranslate2 allocates beam × batch
+#: hypotheses up front and starts every thread it is given: a beam of 100000
+#: took 5.4 GB and then crashed, 100000 threads crashed at once. argostranslate
+#: uses a beam of 4 and batches of 32; beyond 16 beams drafts stop improving.
+DECODING_BOUNDS = {"beam_size": (1, 16), "batch_size": (1, 1024), "threads": (0, 256)}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Decoding:
     """Decoding options shared by engines (defaults are argostranslate's)."""
@@ -28,11 +35,18 @@ class Decoding:
     threads: int = 0  # compute threads; 0 = one per core
     compute_type: str = "auto"
 
+    def __post_init__(self):
+        for key, (low, high) in DECODING_BOUNDS.items():
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise UsageError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
+
 
 @dataclass(frozen=True)
 class Hypothesis:
     text: str
     score: float  # log-probability from the model; higher is better
+    truncated: bool = False  # the input or the output hit the model's length limit
 
 
 class Engine:
@@ -71,7 +85,7 @@ class PivotEngine(Engine):
         results = []
         for ranked in firsts:
             combined = [
-                Hypothesis(second.text, first.score + second.score)
+                Hypothesis(second.text, first.score + second.score, first.truncated or second.truncated)
                 for first in ranked
                 for second in next(seconds)
             ]

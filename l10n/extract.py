@@ -39,6 +39,12 @@ class Page:
     name: str = "the page"  # for messages: the file path, or "the bundled page"
 
 
+#: Share of invalid UTF-8 sequences up to which a page is read as UTF-8 with
+#: them replaced. A legacy-encoded page (Big5, GBK, Shift JIS) read as UTF-8
+#: has most of its non-ASCII bytes invalid: far above this.
+MAX_INVALID_UTF8_RATIO = 0.001
+
+
 def decode_page(data: bytes, *, name: str) -> Page:
     """Decode a scraped page. Raises InputError for empty or binary data."""
     if not data.strip():
@@ -70,6 +76,12 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
             pass
+    # A few broken bytes in a UTF-8 page (a truncated download, one bad
+    # character): replaced, not a reason to guess another encoding.
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    if invalid <= MAX_INVALID_UTF8_RATIO * len(data):
+        return text, f"utf-8 with {invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced by U+FFFD"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -17,7 +17,11 @@ from functools import cached_property
 from pathlib import Path
 
 from l10n.errors import DataFileError
+from l10n.files import NotAFileError, read_regular
 from l10n.languages import TARGET_LANGUAGES
+
+#: Largest glossary file read (this project's, with 60 terms, is 9 KB).
+MAX_GLOSSARY_BYTES = 16 << 20
 TERM_TYPES = ("person", "title", "company", "organisation", "place", "country", "university", "programme", "law",
               "media")
 #: Per-language form lists a term may have besides its required form.
@@ -155,9 +159,13 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
 
 def load_glossary(path: Path) -> Glossary:
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES)
     except FileNotFoundError:
         raise DataFileError("glossary file not found", path=path) from None
+    except NotAFileError as error:
+        raise DataFileError(f"the glossary {error}", path=path) from None
+    except OSError as error:
+        raise DataFileError(f"cannot read the glossary: {error.strerror}", path=path) from None
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -177,6 +185,8 @@ def parse_glossary(document: dict, *, path: Path, text: str, digest: str) -> Glo
     if not isinstance(entries, list):
         raise DataFileError("expected [[term]] tables", path=path)
     terms, lines, seen = [], [], {}
+    if not all(isinstance(entry, dict) for entry in entries):
+        raise DataFileError("expected [[term]] tables", path=path)
     for entry in entries:
         source = entry.get("source")
         seen[source] = seen.get(source, 0) + 1 if isinstance(source, str) else 0
@@ -209,6 +219,12 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     variants = entry.get("variants", [])
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise fail(f"term {source!r}: variants must be a list of non-empty strings")
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise fail(f"term {source!r}: note must be a string")
+    when = entry.get("when", "")
+    if not isinstance(when, str):
+        raise fail(f"term {source!r}: when must be a string")
     lists = {}
     for name in FORM_LISTS:
         table = entry.get(name, {})
@@ -217,7 +233,7 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
             raise fail(f"term {source!r}: {name} must be a table of languages ({', '.join(TARGET_LANGUAGES)}) "
                        "to lists of non-empty strings")
         lists[name] = {language: tuple(table[language]) for language in TARGET_LANGUAGES if table.get(language)}
-    if lists["alternatives"] and not str(entry.get("when", "")).strip():
+    if lists["alternatives"] and not when.strip():
         raise fail(f"term {source!r} has alternatives but no `when` note saying when they apply")
     for language, forms in lists["forbidden"].items():
         allowed = {targets[language], *lists["short"].get(language, ()), *lists["alternatives"].get(language, ())}
@@ -226,8 +242,7 @@ def _parse_term(entry: dict, *, path: Path, line: int | None) -> Term:
     lock = entry.get("lock", True)
     if not isinstance(lock, bool):
         raise fail(f"term {source!r}: lock must be true or false")
-    return Term(source, targets, term_type, tuple(variants), str(entry.get("note", "")), **lists,
-                when=str(entry.get("when", "")), lock=lock)
+    return Term(source, targets, term_type, tuple(variants), note, **lists, when=when, lock=lock)
 
 
 def _line_of(text: str, source: object, occurrence: int = 1) -> int | None:

@@ -16,6 +16,7 @@ glossary back. Translate Toolkit reads both files (``tbx2po``, ``po2tmx``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,14 +156,24 @@ def glossary_toml(terms: Sequence[Term], *, header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Characters XML 1.0 forbids even as references (C0 controls but tab, line
+#: feed and carriage return; U+FFFE, U+FFFF; lone surrogates).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_chars(text: str) -> str:
+    """``text`` with each character XML cannot carry replaced by U+FFFD."""
+    return _XML_FORBIDDEN.sub("\ufffd", text)
+
+
 def pairs_to_tmx(pairs: Sequence[tuple[str, str, str]], *, source_language: str, target_language: str,
                  tool_version: str) -> str:
     """TMX 1.4 of (segment id, source, translation) triples."""
     units = "".join(
-        f'    <tu tuid={quoteattr(segment_id)}>\n'
-        f'      <prop type="x-segment-id">{escape(segment_id)}</prop>\n'
-        f'      <tuv xml:lang="{source_language}"><seg>{escape(source)}</seg></tuv>\n'
-        f'      <tuv xml:lang="{target_language}"><seg>{escape(target)}</seg></tuv>\n'
+        f'    <tu tuid={quoteattr(_xml_chars(segment_id))}>\n'
+        f'      <prop type="x-segment-id">{escape(_xml_chars(segment_id))}</prop>\n'
+        f'      <tuv xml:lang="{source_language}"><seg>{escape(_xml_chars(source))}</seg></tuv>\n'
+        f'      <tuv xml:lang="{target_language}"><seg>{escape(_xml_chars(target))}</seg></tuv>\n'
         "    </tu>\n"
         for segment_id, source, target in pairs
     )

@@ -101,6 +101,10 @@ def tidy_spacing(text: str, language: str) -> str:
     return re.sub(rf"(?<={wide}) +| +(?={wide})", "", text).strip()
 
 
+#: The problem line of a draft cut short by the model's length limits.
+TRUNCATED = "the machine translation was cut off at the model's length limit: this draft is incomplete"
+
+
 def draft_segments(engine: Engine, segments: Sequence[Segment], matches: Sequence[list[TermMatch]],
                    language: str, progress: Callable[[int], None]) -> list[po.Draft]:
     """Lock terms, translate in batches, restore terms: one Draft per segment."""
@@ -108,10 +112,12 @@ def draft_segments(engine: Engine, segments: Sequence[Segment], matches: Sequenc
     drafts = []
     for start in range(0, len(segments), PROGRESS_CHUNK):
         chunk = locked[start : start + PROGRESS_CHUNK]
-        for item, translation in zip(chunk, engine.translate([item.text for item in chunk])):
+        for item, (best, *_) in zip(chunk, engine.hypotheses([item.text for item in chunk], 1)):
             replacements = [match.term.target(language) for match in item.matches]
-            restored = restore(item, translation, replacements)
+            restored = restore(item, best.text, replacements)
             problems = tuple(problem.message for problem in restored.problems if problem.serious)
+            if best.truncated:
+                problems += (TRUNCATED,)
             drafts.append(po.Draft(tidy_spacing(restored.text, language), engine.signature, problems))
         progress(len(chunk))
     return drafts

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.errors import DataFileError
+from l10n.files import NotAFileError, read_regular
 
 HEADER = "id\tsource\treference"
 
@@ -32,9 +33,13 @@ def reference_path(locales: Path, name: str, language: str) -> Path:
 
 def load_references(path: Path) -> dict[str, Reference]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_regular(path).decode("utf-8").splitlines()
     except FileNotFoundError:
         raise DataFileError("no reference translations (see README: Reference translations)", path=path) from None
+    except NotAFileError as error:
+        raise DataFileError(str(error), path=path) from None
+    except OSError as error:
+        raise DataFileError(f"cannot read: {error.strerror}", path=path) from None
     except UnicodeDecodeError:
         raise DataFileError("not UTF-8 text", path=path) from None
     notes = 0

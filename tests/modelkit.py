@@ -578,3 +578,36 @@ def _write_zip(package_path: Path, root: Path) -> None:
                 )
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(entry, path.read_bytes())
+
+
+def with_stanza_splitter(package_path: Path, out_path: Path, lang_code: str, vocab_chars: str) -> Path:
+    """A copy of a package whose sentence splitter is a Stanza tokenizer (as
+    older Argos packages ship) instead of MiniSBD; return its path.
+
+    The tokenizer has stanza's default architecture with seeded random
+    weights and a resources.json naming it, so Stanza loads it without a
+    download; its splits are arbitrary.
+    """
+    import torch
+    from stanza.models.tokenization.trainer import Trainer
+    from stanza.models.tokenization.vocab import Vocab
+    from stanza.models.tokenizer import build_argparse
+
+    torch.manual_seed(0)
+    args = vars(build_argparse().parse_args(["--lang", lang_code, "--shorthand", f"{lang_code}_test"]))
+    args.update(feat_funcs=MINISBD_FEATURES, feat_dim=len(MINISBD_FEATURES), num_dict_feat=0, use_mwt=False)
+    vocab = Vocab(data=[[(unit, 0) for unit in sorted(set(vocab_chars))]], lang=lang_code)
+    args["vocab_size"] = len(vocab)
+    resources = {lang_code: {"lang_name": lang_code, "tokenize": {"test": {}},
+                             "default_processors": {"tokenize": "test"}, "packages": {"default": {"tokenize": "test"}}}}
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "test.pt"
+        Trainer(args=args, vocab=vocab, device="cpu").save(str(model))
+        with zipfile.ZipFile(package_path) as old, zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as new:
+            top = old.namelist()[0].split("/")[0]
+            for item in old.infolist():
+                if "/minisbd/" not in item.filename:
+                    new.writestr(item, old.read(item))
+            new.writestr(f"{top}/stanza/resources.json", json.dumps(resources))
+            new.write(model, f"{top}/stanza/{lang_code}/tokenize/test.pt")
+    return out_path

@@ -9,7 +9,13 @@ equal argostranslate's. The equality is tested on real packages.
 
 Nothing here touches the network: a package without its own sentence
 splitter gets none (argostranslate would download one), and the segments are
-sentences already.
+sentences already; a package with a Stanza splitter runs it with downloads
+off (Stanza would otherwise fetch resources.json from GitHub on every load).
+
+Length limits come from the input rather than CTranslate2's defaults (inputs
+cut at 1,024 tokens, outputs at 256): the output may be several times the
+longest input, and a sentence that still hits a limit comes back marked
+``truncated``, which the catalog shows as a problem of the draft.
 """
 
 from __future__ import annotations
@@ -17,11 +23,26 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from l10n.engine import ConvertingEngine, Decoding, Engine, Hypothesis, PivotEngine
+from l10n.errors import PackageError
 from l10n.models import ARGOS_CODES, Package, find_route, installed_packages, packages_dir
 
 #: argostranslate's decoding options (argostranslate/translate.py,
 #: apply_packaged_translation) — changing them changes the drafts.
 LENGTH_PENALTY = 0.2
+
+#: Longest input CTranslate2 is given, in tokens: its own default, and the
+#: length of the position tables of Argos's models. Longer inputs are cut and
+#: their drafts marked truncated.
+MAX_INPUT_TOKENS = 1024
+#: Output room: OUTPUT_PER_INPUT_TOKEN × the longest input of the batch, at
+#: least argostranslate's 256, at most MAX_DECODING_TOKENS. zh→en drafts run
+#: about 1.5 tokens per source token; 4 leaves room for any pair.
+OUTPUT_PER_INPUT_TOKEN = 4
+MIN_DECODING_TOKENS = 256
+MAX_DECODING_TOKENS = 4096
+
+#: Argos language codes → Stanza's, as argostranslate.sbd.StanzaSentencizer maps them.
+STANZA_CODES = {"zt": "zh-hant", "pb": "pt"}
 
 
 class ArgosPackageEngine(Engine):
@@ -42,6 +63,15 @@ class ArgosPackageEngine(Engine):
     def _load(self) -> None:
         if self._translator is not None:
             return
+        try:
+            self._load_files()
+        except Exception as error:  # noqa: BLE001 — a package changed or broken since it was installed
+            self._translator = None
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+            raise PackageError(f"the package {self.package.label} in {self.package.path} does not load "
+                               f"({first_line}); reinstall it with `l10n models install`") from None
+
+    def _load_files(self) -> None:
         started = time.perf_counter()
         import ctranslate2
         from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
@@ -58,7 +88,7 @@ class ArgosPackageEngine(Engine):
             self._tokenizer = SentencePieceTokenizer(path / "sentencepiece.model")
         else:
             self._tokenizer = BPETokenizer(path / "bpe.model", self.package.from_code, self.package.to_code)
-        self._splitter = _packaged_splitter(path)
+        self._splitter = packaged_splitter(path, self.package.from_code)
         self.load_seconds = time.perf_counter() - started
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
@@ -68,6 +98,8 @@ class ArgosPackageEngine(Engine):
         sentences = [self._splitter(text) if self._splitter else [text] for text in texts]
         flat = [self._tokenizer.encode(sentence) for group in sentences for sentence in group]
         prefix = self.package.target_prefix
+        longest = max((len(tokens) for tokens in flat), default=0)
+        max_decoding = min(MAX_DECODING_TOKENS, max(MIN_DECODING_TOKENS, OUTPUT_PER_INPUT_TOKEN * longest))
         results = self._translator.translate_batch(
             flat,
             target_prefix=[[prefix]] * len(flat) if prefix else None,
@@ -78,16 +110,21 @@ class ArgosPackageEngine(Engine):
             num_hypotheses=count,
             length_penalty=LENGTH_PENALTY,
             return_scores=True,
+            max_input_length=MAX_INPUT_TOKENS,
+            max_decoding_length=max_decoding,
         )
+        cut = [len(tokens) > MAX_INPUT_TOKENS for tokens in flat]
         ranked_per_text, position = [], 0
         for group in sentences:
             mine = results[position : position + len(group)]
+            inputs_cut = any(cut[position : position + len(group)])
             position += len(group)
-            ranked_per_text.append([self._join(mine, rank) for rank in range(count)])
+            ranked_per_text.append([self._join(mine, rank, inputs_cut, max_decoding) for rank in range(count)])
         return ranked_per_text
 
-    def _join(self, results, rank: int) -> Hypothesis:
+    def _join(self, results, rank: int, inputs_cut: bool, max_decoding: int) -> Hypothesis:
         """One hypothesis for a text from its sentences' results, as argostranslate joins them."""
+        outputs_cut = any(len(result.hypotheses[rank]) >= max_decoding for result in results)
         tokens = [token for result in results for token in result.hypotheses[rank]]
         value = self._tokenizer.decode(tokens)
         prefix = self.package.target_prefix
@@ -95,10 +132,10 @@ class ArgosPackageEngine(Engine):
             value = value[len(prefix) :]
         if value.startswith(" "):
             value = value[1:]  # the tokenizer's word-boundary marker
-        return Hypothesis(value, sum(result.scores[rank] for result in results))
+        return Hypothesis(value, sum(result.scores[rank] for result in results), inputs_cut or outputs_cut)
 
 
-def _packaged_splitter(path):
+def packaged_splitter(path, from_code: str):
     """The package's own sentence splitter, as argostranslate 1.11 picks it."""
     minisbd = path / "minisbd"
     models = sorted(minisbd.glob("*.onnx")) if minisbd.is_dir() else []
@@ -108,10 +145,13 @@ def _packaged_splitter(path):
         return SBDetect(str(models[0]), use_gpu=False).sentences
     if (path / "stanza").is_dir():
         # Older packages carry a Stanza tokenizer; that path imports torch.
-        from argostranslate.package import Package as ArgosPackage
-        from argostranslate.sbd import StanzaSentencizer
+        # argostranslate's StanzaSentencizer would let Stanza download.
+        import stanza
 
-        return StanzaSentencizer(ArgosPackage(path)).split_sentences
+        pipeline = stanza.Pipeline(lang=STANZA_CODES.get(from_code, from_code), dir=str(path / "stanza"),
+                                   processors="tokenize", use_gpu=False, logging_level="WARNING",
+                                   download_method=None)
+        return lambda text: [sentence.text for sentence in pipeline(text).sentences]
     return None
 
 
