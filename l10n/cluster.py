@@ -138,9 +138,9 @@ class _Drafter:
         return package_digest(path), os.getpid()
 
     def hypotheses(self, package: Package, source: str, target: str, shipped: list, texts: Sequence[str],
-                   count: int) -> list[list[tuple[str, float]]]:
+                   count: int) -> list[list[Hypothesis]]:
         engine, _ = self._engine(package, source, target, shipped)
-        return [[(h.text, h.score) for h in ranked] for ranked in engine.hypotheses(texts, count)]
+        return engine.hypotheses(texts, count)
 
 
 #: The process's actor pool and the options it was made for. Ray's
@@ -225,7 +225,7 @@ class RayPackageEngine(Engine):
         except Exception as error:
             raise ClusterError(f"the Ray cluster failed while drafting with {self.package.label}: "
                                f"{_reason(error)}; finished batches are cached, rerun to resume") from None
-        return [[Hypothesis(text, score) for text, score in ranked] for chunk in results for ranked in chunk]
+        return [ranked for chunk in results for ranked in chunk]
 
 
 def _reason(error: Exception) -> str:
