@@ -565,7 +565,7 @@ def references(content: bytes | Callable[[World], None]) -> Callable[[World], No
 
 
 REFERENCE_INPUTS: dict[str, tuple[Callable[[World], None], str]] = {
-    "no header": (references(b"headline\tx\ty\n"), "the first line must be the header"),
+    "no header": (references(b"headline\tx\ty\n"), "must be the header"),
     "two fields": (references(b"id\tsource\treference\nheadline\tx\n"), "expected 3 non-empty tab-separated fields"),
     "duplicate id": (references(b"id\tsource\treference\nh\tx\ty\nh\tx\ty\n"), "appears twice"),
     "Latin-1": (references("id\tsource\treference\nh\té\ty\n".encode("latin-1")), "not UTF-8 text"),

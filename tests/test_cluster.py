@@ -131,8 +131,8 @@ def test_a_vanished_cluster_is_one_error_and_a_rerun_resumes_from_the_cache(proj
     monkeypatch.setattr(RayPackageEngine, "hypotheses", cluster_dies_after_two_batches)
     result = run("translate", "--to", "en", "--executor", "ray")
     assert result.exit_code == 8, result.output
-    [line] = [line for line in result.output.strip().splitlines() if line.startswith("error:")] or [result.output]
-    assert result.output.count("error:") == 1, result.output
+    # One error line; Ray's own log lines about the dead actor may come before it.
+    [line] = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert line.startswith("error: the Ray cluster went away while drafting with translate-zt_en@1.0")
     assert "rerun to resume" in line
     assert not (project / "locales" / "en").exists()  # nothing partial
