@@ -27,8 +27,8 @@ LENGTH_PENALTY = 0.2
 class ArgosPackageEngine(Engine):
     """One installed package, loaded on first use."""
 
-    def __init__(self, package: Package, source: str, target: str, options: Decoding):
-        self.package, self.options = package, options
+    def __init__(self, package: Package, source: str, target: str, options: Decoding, *, digest: str | None = None):
+        self.package, self.options, self.digest = package, options, digest
         self.source, self.target = source, target
         self._translator = None
         self._tokenizer = None
@@ -38,6 +38,14 @@ class ArgosPackageEngine(Engine):
     @property
     def signature(self) -> str:
         return f"argos:{self.package.label}"
+
+    @property
+    def fingerprint(self) -> str:
+        if self.digest is None:
+            from l10n.cache import content_digest
+
+            self.digest = content_digest(self.package.path)
+        return f"{self.signature}#{self.digest[:16]}"
 
     def _load(self) -> None:
         if self._translator is not None:
@@ -125,8 +133,12 @@ def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) 
     steps = []
     for package in route.packages:
         if package.path not in loaded:
+            from l10n.cache import content_digest
+
+            digest = cache.model_digest(package.path) if cache is not None else content_digest(package.path)
             step = ArgosPackageEngine(package, _LANGUAGES.get(package.from_code, package.from_code),
-                                      _LANGUAGES.get(package.to_code, package.to_code), options.decoding)
+                                      _LANGUAGES.get(package.to_code, package.to_code), options.decoding,
+                                      digest=digest)
             if cache is not None:
                 from l10n.cache import CachedEngine
 
