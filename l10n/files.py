@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,10 +87,13 @@ class Replacement:
     expected: str | None  # digest of the file as the run read it; None: it did not exist
 
 
-def commit(replacements: list[Replacement], staging: Path) -> None:
+def commit(replacements: list[Replacement], staging: Path, *, inputs: Mapping[Path, str | None] = {}) -> None:
     """Replace every file or none. A file that no longer has the content the
-    run read raises ConflictError before anything is replaced."""
+    run read (a replaced file, or one of ``inputs``: path → digest as read)
+    raises ConflictError before anything is replaced."""
+    expected = {**inputs, **{r.path: r.expected for r in replacements}}
     if not replacements:
+        _verify(expected)
         return
     check_writable([r.path for r in replacements])
     shutil.rmtree(staging, ignore_errors=True)
@@ -105,10 +109,11 @@ def commit(replacements: list[Replacement], staging: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         failed = replacements[len(records)].path if len(records) < len(replacements) else staging
         raise WriteError(f"cannot write {failed}: {error.strerror}; nothing was changed", path=failed) from None
-    for replacement in replacements:
-        if digest(read_bytes(replacement.path)) != replacement.expected:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise ConflictError(replacement.path)
+    try:
+        _verify(expected)
+    except ConflictError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     try:
         _write_synced(staging / (JOURNAL + ".tmp"), json.dumps({"files": records}).encode("utf-8"))
         os.replace(staging / (JOURNAL + ".tmp"), staging / JOURNAL)  # the commit point
@@ -117,6 +122,12 @@ def commit(replacements: list[Replacement], staging: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         raise WriteError(f"cannot write {staging}: {error.strerror}; nothing was changed", path=staging) from None
     _install_all(staging)
+
+
+def _verify(expected: Mapping[Path, str | None]) -> None:
+    for path, value in expected.items():
+        if digest(read_bytes(path)) != value:
+            raise ConflictError(path)
 
 
 def recover(staging: Path) -> None:

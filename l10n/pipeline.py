@@ -48,9 +48,11 @@ LOCK_NAME = ".l10n.lock"
 #: How often a run merges again catalogs that editors keep saving while it
 #: writes, before it gives up (exit 6). Each merge takes well under a second.
 MAX_REMERGES = 5
-#: Template header field: digest of the cleaned article as l10n wrote it, so a
-#: reviewer's edit of locales/<name>.txt is recognised.
+#: Template header fields: digests of the cleaned article the catalogs were made
+#: from and of the page's own text, so a reviewer's edit of locales/<name>.txt
+#: is recognised, on this run and the next ones.
 ARTICLE_FIELD = "X-L10n-Article"
+EXTRACTED_FIELD = "X-L10n-Extracted"
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ class _Page:
     item: Prepared
     files: ArticleFiles
     read: dict[Path, bytes | None]  # path → its bytes when read (None: absent)
+    extracted: str = ""  # digest of the page's own text, when the article is a reviewer's edit
 
 
 @dataclass
@@ -222,26 +225,37 @@ def _read_catalog(page: _Page, path: Path) -> polib.POFile | None:
 
 
 def _open_page(item: Prepared, options: Options) -> _Page:
-    """The page with its cleaned article: a reviewer's edit of locales/<name>.txt
-    is the source of truth (l10n recorded what it wrote in the template)."""
+    """The page with its cleaned article. A reviewer's edit of
+    locales/<name>.txt is the source of truth for as long as it differs from
+    the page's own text (the template records what l10n wrote)."""
     files = ArticleFiles(options.locales, item.source.name)
     page = _Page(item, files, {})
     template = _read_catalog(page, files.template)
     article_data = read_bytes(files.article)
     page.read[files.article] = article_data
-    written = template.metadata.get(ARTICLE_FIELD) if template is not None else None
-    if article_data is not None and written and digest(article_data)[:16] != written:
-        try:
-            text = article_data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DataFileError("not UTF-8 text", path=files.article) from None
-        language = template.metadata.get("X-L10n-Source-Language") or item.article.language
-        article = parse_article(text, path=files.article, language=language)
-        notice = (f"{files.article} was edited since l10n wrote it: translating the edited text "
-                  "(delete the file to take the page's text again)")
-        page.item = replace(item, article=article, segments=tuple(segment_article(article)),
-                            notices=(*item.notices, notice), edited=True)
+    if article_data is None or template is None or ARTICLE_FIELD not in template.metadata:
+        return page
+    current = _short(article_data)
+    made_from = template.metadata[ARTICLE_FIELD]
+    edited_before = made_from != template.metadata.get(EXTRACTED_FIELD, made_from)
+    if current == _short(format_article(item.article).encode("utf-8")) or (current == made_from and not edited_before):
+        return page
+    try:
+        text = article_data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError("not UTF-8 text", path=files.article) from None
+    language = template.metadata.get("X-L10n-Source-Language") or item.article.language
+    article = parse_article(text, path=files.article, language=language)
+    notice = (f"{files.article} was edited by a reviewer: translating the edited text "
+              "(delete the file to take the page's text again)")
+    page.item = replace(item, article=article, segments=tuple(segment_article(article)),
+                        notices=(*item.notices, notice), edited=True)
+    page.extracted = _short(format_article(item.article).encode("utf-8"))
     return page
+
+
+def _short(data: bytes) -> str:
+    return digest(data)[:16]
 
 
 def _plan(page: _Page, language: str, engine: Engine, glossary: Glossary, options: Options, *,
@@ -333,7 +347,8 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
             changed = {path: text for path, text in outputs.items() if not _unchanged(read[path], text)}
             try:
                 commit([Replacement(path, text.encode("utf-8"), digest(read[path])) for path, text in changed.items()],
-                       options.locales / STAGING)
+                       options.locales / STAGING, inputs={page.files.article: digest(page.read[page.files.article])
+                                                          for page in pages})
                 break
             except ConflictError as conflict:
                 # An editor saved while this run translated: merge again against their save.
@@ -363,12 +378,13 @@ def _render_page(page: _Page, terms, glossary: Glossary, options: Options, creat
     item, files = page.item, page.files
     article_text = format_article(item.article)
     outputs = {} if item.edited else {files.article: article_text}
-    written = page.read[files.article] if item.edited else article_text.encode("utf-8")
+    written = _short(page.read[files.article] if item.edited else article_text.encode("utf-8"))
     signature = po.Signature(item.article.language, SEGMENTER, glossary.digest)
     template_terms = {s.id: po.term_lines(terms[s.id], None) for s in item.segments}
     template = po.template(item.segments, template_terms, reference=_reference(files, options),
                            name=item.source.name, signature=signature, created=created)
-    template.metadata[ARTICLE_FIELD] = digest(written)[:16]
+    template.metadata[ARTICLE_FIELD] = written
+    template.metadata[EXTRACTED_FIELD] = page.extracted or written
     outputs[files.template] = _keep_dates(po.render(template), page.read[files.template])
     return outputs
 
