@@ -27,6 +27,7 @@ refused, never repaired.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,7 +111,13 @@ def parse_catalog(data: bytes, path: Path) -> polib.POFile:
         raise DataFileError(f"malformed PO file: {problem.reason}", path=path, line=problem.line)
     text = data.decode("utf-8").removeprefix("\ufeff")
     # Duplicates were refused above, by hashing; polib's own check compares every pair.
-    catalog = polib.pofile(text, wrapwidth=0, check_for_duplicates=False)
+    try:
+        catalog = polib.pofile(text, wrapwidth=0, check_for_duplicates=False)
+    except (OSError, ValueError) as error:  # valid gettext that polib cannot read, e.g. two strings on a line
+        line = re.search(r"line (\d+)", str(error))
+        message = re.sub(r"\s*\(line \d+\)", "", str(error))
+        raise DataFileError(f"unsupported PO layout: {message}", path=path,
+                            line=int(line.group(1)) if line else None) from None
     catalog.fpath = str(path)
     return catalog
 
