@@ -158,10 +158,9 @@ def new_catalog(language: str | None, *, name: str, signature: Signature, create
 # -- building ------------------------------------------------------------------------
 
 
-def term_lines(matches: Sequence[TermMatch], language: str | None) -> tuple[str, ...]:
-    if language is None:
-        return tuple(f"{m.text} → " + " / ".join(m.term.targets.values()) for m in matches)
-    return tuple(f"{m.text} → {m.term.target(language)}" for m in matches)
+def term_lines(matches: Sequence[TermMatch]) -> tuple[str, ...]:
+    """Each term of a sentence with its required forms, in every target language."""
+    return tuple(f"{m.text} → " + " / ".join(m.term.targets.values()) for m in matches)
 
 
 def _terms_comment(terms: Sequence[str]) -> str:
@@ -329,11 +328,13 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
     goes into an ``MT draft:`` comment."""
     for segment in segments:
         occurrences = [(reference, str(segment.line))]
+        extracted = _terms_comment(terms[segment.id])  # as in the template, so msgmerge changes nothing
         kept = plan.kept.get(segment.id)
         if kept is not None:
             kept.obsolete = False
             kept.occurrences = occurrences
-            kept.comment = _refresh_terms(kept.comment, terms[segment.id])
+            kept.tcomment = _translator_comment(kept, _notes(kept))
+            kept.comment = extracted
             catalog.append(kept)
             continue
         draft = drafts[segment.id]
@@ -341,17 +342,19 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
         if human is not None:
             human.obsolete = False
             human.occurrences = occurrences
-            human.comment = _comments(terms[segment.id], draft, beside=_text(human))
+            human.tcomment = _translator_comment(human, _mt_notes(draft, beside=_text(human)))
+            human.comment = extracted
             catalog.append(human)
             continue
         previous = plan.previous.get(segment.id)
-        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.source, occurrences=occurrences, flags=["fuzzy"])
+        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.source, occurrences=occurrences, flags=["fuzzy"],
+                              comment=extracted)
         if segment.id in plan.redrafted:
             entry.msgstr = draft.text
-            entry.comment = _comments(terms[segment.id], draft)
+            notes = _mt_notes(draft)
         else:  # human work on the old sentence: it stays the translation, to be checked
             entry.msgstr = _text(previous)
-            entry.comment = _comments(terms[segment.id], draft, beside=entry.msgstr)
+            notes = _mt_notes(draft, beside=entry.msgstr)
         if previous is not None:
             if previous.msgid != segment.source:
                 entry.previous_msgid = previous.msgid
@@ -359,7 +362,7 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
                     entry.previous_msgctxt = previous.msgctxt
             elif previous.previous_msgid:  # a redrafted entry keeps what msgmerge or we noted
                 entry.previous_msgid, entry.previous_msgctxt = previous.previous_msgid, previous.previous_msgctxt
-            entry.tcomment = previous.tcomment
+        entry.tcomment = _translator_comment(previous, notes)
         catalog.append(entry)
     for entry in plan.obsolete:
         entry.obsolete = True
@@ -368,15 +371,28 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
     return catalog
 
 
-def _comments(terms: Sequence[str], draft: Draft, *, beside: str | None = None) -> str:
-    """The extracted comments of an entry: its terms, then how MT did."""
-    lines = [_terms_comment(terms)]
+#: l10n's own notes on an entry. They are translator comments (``# ``), the
+#: comments msgmerge keeps; the extracted ones (``#.``) are the template's.
+NOTE_PREFIXES = (ENGINE_PREFIX, PROBLEM_PREFIX, MT_DRAFT_PREFIX)
+
+
+def _mt_notes(draft: Draft, *, beside: str | None = None) -> list[str]:
+    """How MT did: its engine and lost terms, or, beside human work, its draft."""
     if beside is None:
-        lines.append(ENGINE_PREFIX + draft.engine)
-        lines += [PROBLEM_PREFIX + problem for problem in draft.problems]
-    elif draft.text != beside:
-        lines.append(MT_DRAFT_PREFIX + draft.text)
-    return "\n".join(line for line in lines if line)
+        return [ENGINE_PREFIX + draft.engine, *(PROBLEM_PREFIX + problem for problem in draft.problems)]
+    return [MT_DRAFT_PREFIX + draft.text] if draft.text != beside else []
+
+
+def _notes(entry: polib.POEntry) -> list[str]:
+    """The notes an entry has, wherever an earlier version put them."""
+    lines = entry.tcomment.splitlines() + entry.comment.splitlines()
+    return [line for line in lines if line.startswith(NOTE_PREFIXES)]
+
+
+def _translator_comment(entry: polib.POEntry | None, notes: Sequence[str]) -> str:
+    """The translator's own comment lines, then l10n's notes."""
+    own = [] if entry is None else [line for line in entry.tcomment.splitlines() if not line.startswith(NOTE_PREFIXES)]
+    return "\n".join(own + list(dict.fromkeys(notes)))
 
 
 @dataclass(frozen=True)
@@ -442,12 +458,6 @@ def read_drafts(catalog: polib.POFile | None, key: str) -> dict[tuple[str, str],
             problems = tuple(line[len(PROBLEM_PREFIX):] for line in lines if line.startswith(PROBLEM_PREFIX))
             drafts[entry.msgctxt, entry.msgid] = Draft(entry.msgstr, made_by, problems)
     return drafts
-
-
-def _refresh_terms(comment: str, terms: Sequence[str]) -> str:
-    lines = [line for line in comment.splitlines() if not line.startswith(TERMS_PREFIX)]
-    fresh = _terms_comment(terms)
-    return "\n".join(([fresh] if fresh else []) + lines)
 
 
 # -- statistics ----------------------------------------------------------------------------

@@ -380,7 +380,7 @@ def _render_page(page: _Page, terms, glossary: Glossary, options: Options, creat
     outputs = {} if item.edited else {files.article: article_text}
     written = _short(page.read[files.article] if item.edited else article_text.encode("utf-8"))
     signature = po.Signature(item.article.language, SEGMENTER, glossary.digest)
-    template_terms = {s.id: po.term_lines(terms[s.id], None) for s in item.segments}
+    template_terms = {s.id: po.term_lines(terms[s.id]) for s in item.segments}
     template = po.template(item.segments, template_terms, reference=_reference(files, options),
                            name=item.source.name, signature=signature, created=created)
     template.metadata[ARTICLE_FIELD] = written
@@ -408,7 +408,7 @@ def _render_job(job: _Job, terms, glossary: Glossary, options: Options, created:
     header = po.new_catalog(language, name=name, signature=signature, created=created)
     if old is not None:
         header.metadata = {**header.metadata, **_translator_fields(old.metadata)}
-    term_lines = {s.id: po.term_lines(terms[s.id], language) for s in item.segments}
+    term_lines = {s.id: po.term_lines(terms[s.id]) for s in item.segments}  # as in the template
     merged, counts = po.assemble(old, item.segments, job.drafts, term_lines, machine=job.machine, header=header,
                                  reference=reference, accept_large_change=accept_large_change, path=job.path)
     report = CatalogReport(name, language, job.path, po.stats(merged), counts.drafted, counts.kept, counts.changed,

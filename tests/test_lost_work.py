@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -149,20 +150,20 @@ def test_fuzzy_human_work_survives_redrafts_and_source_edits(translated, run, tm
         assert run("translate", "--to", "en", "--redraft").exit_code == 0
         kept = entry(EN_PO, "s-0d2da44a")
         assert kept.fuzzy and kept.msgstr == "Half-done: the funding gap of 5 trillion yen"
-        assert "MT draft: " in kept.comment
+        assert "MT draft: " in kept.tcomment
     for number in (6, 7):
         result = run("translate", "--to", "en", changed_page(tmp_path, "5兆日圓", f"{number}兆日圓"))
         assert result.exit_code == 0, result.output
         fresh = next(e for e in polib.pofile(str(EN_PO)) if f"{number}兆日圓" in e.msgid)
         assert fresh.fuzzy and fresh.msgstr == "Half-done: the funding gap of 5 trillion yen"
-        assert "兆日圓" in fresh.previous_msgid and "MT draft: " in fresh.comment
+        assert "兆日圓" in fresh.previous_msgid and "MT draft: " in fresh.tcomment
 
 
 def test_untouched_machine_drafts_are_redrafted(translated, run):
     before = entry(EN_PO, "s-0d2da44a").msgstr
     assert run("translate", "--to", "en", "--redraft").exit_code == 0
     after = entry(EN_PO, "s-0d2da44a")
-    assert after.msgstr == before and "MT draft" not in after.comment and "MT: argos:" in after.comment
+    assert after.msgstr == before and "MT draft" not in after.tcomment and "MT: argos:" in after.tcomment
 
 
 def test_a_plural_translation_is_kept(translated, run):
@@ -296,3 +297,29 @@ def test_a_large_change_is_merged_when_accepted(translated, run):
     catalog = polib.pofile(str(EN_PO))
     assert catalog.find("headline", by="msgctxt").msgid.startswith("台中港")
     assert any(e.msgstr == "Text and photos: CTWANT" for e in catalog)
+
+
+# -- gettext round trips ------------------------------------------------------------------------
+
+
+def test_msgmerge_with_the_template_is_a_no_op_and_keeps_provenance(translated, run):
+    edit_entry(EN_PO, "credit", "Text and photos: CTWANT", fuzzy=False)
+    assert run("translate", "--to", "en").exit_code == 0
+    merged_by_us = polib.pofile(str(EN_PO), wrapwidth=0)
+    subprocess.run(["msgmerge", "--quiet", "--previous", "--update", "--backup=none", str(EN_PO),
+                    "locales/article.pot"], check=True)
+    by_msgmerge = polib.pofile(str(EN_PO), wrapwidth=0)
+    assert [(e.msgctxt, e.msgstr, e.comment, e.tcomment, e.flags) for e in by_msgmerge] == \
+        [(e.msgctxt, e.msgstr, e.comment, e.tcomment, e.flags) for e in merged_by_us]
+    after_msgmerge = EN_PO.read_bytes()  # msgmerge wraps at 79 columns
+    assert run("translate", "--to", "en").exit_code == 0
+    assert EN_PO.read_bytes() == after_msgmerge  # not rewritten: the same catalog
+    caption = entry(EN_PO, "caption")
+    assert "MT: argos:translate-zt_en@1.0" in caption.tcomment and "Chitose" in caption.comment
+
+
+def test_a_rewrapped_catalog_is_not_rewritten(translated, run):
+    subprocess.run(["msgcat", "--width=79", "-o", str(EN_PO), str(EN_PO)], check=True)
+    rewrapped = EN_PO.read_bytes()
+    assert run("translate", "--to", "en").exit_code == 0
+    assert EN_PO.read_bytes() == rewrapped
