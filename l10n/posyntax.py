@@ -182,7 +182,28 @@ def _tokens(line: str, number: int):
             position = match.end()
 
 
+#: A whole string with only valid escapes, the common case, matched at once.
+_VALID_STRING = re.compile(r'([^"\\]*(?:\\(?:[ntrabfv\\"\']|[0-7]{1,3}|x[0-9A-Fa-f]+)[^"\\]*)*)"')
+_ESCAPE = re.compile(r'\\(?:([ntrabfv\\"\'])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
+
+
+def _unescape(match: re.Match) -> str:
+    simple, octal, hexadecimal = match.groups()
+    if simple:
+        return _SIMPLE_ESCAPES[simple]
+    return chr(int(octal, 8)) if octal else chr(int(hexadecimal, 16) & 0xFF)
+
+
 def _string(line: str, position: int, number: int) -> tuple[str, int]:
+    whole = _VALID_STRING.match(line, position)
+    if whole:
+        raw = whole.group(1)
+        return (_ESCAPE.sub(_unescape, raw) if "\\" in raw else raw), whole.end()
+    return _slow_string(line, position, number)
+
+
+def _slow_string(line: str, position: int, number: int) -> tuple[str, int]:
+    """The string character by character, to name what is wrong with it."""
     out = []
     while True:
         if position >= len(line):
