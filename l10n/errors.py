@@ -13,7 +13,7 @@ Exit codes (also in the README):
  3    unreadable or unusable input page
  4    broken data file: PO catalog, glossary, settings, reference file
  5    model package could not be installed (bad file, index unreachable)
- 6    another ``l10n`` run is writing the same catalogs
+ 6    another ``l10n`` run is writing the same catalogs, or files kept changing during a run
  7    a file could not be written (permissions, disk)
 ====  =====================================================================
 """
