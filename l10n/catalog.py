@@ -250,8 +250,10 @@ def plan_merge(old: polib.POFile | None, segments: Sequence[Segment], *,
         del active[(entry.msgctxt, entry.msgid)]
         if is_machine_draft(entry, machine):
             plan.redrafted.add(segment.id)
-        elif not entry.fuzzy:
-            superseded.append(entry)  # a review stays whole, and returns if the old sentence does
+        elif not entry.fuzzy or entry.msgid_plural:
+            # A review (or a plural entry, whose other forms the new singular
+            # entry cannot hold) stays whole, and returns if the old sentence does.
+            superseded.append(entry)
     shared = len(plan.kept) + len(plan.human) + len(plan.previous)
     if not accept_large_change and before >= MIN_ENTRIES_TO_COMPARE and shared < MIN_SHARED_SOURCE * before:
         raise CatalogMismatchError(

@@ -323,3 +323,17 @@ def test_a_rewrapped_catalog_is_not_rewritten(translated, run):
     rewrapped = EN_PO.read_bytes()
     assert run("translate", "--to", "en").exit_code == 0
     assert EN_PO.read_bytes() == rewrapped
+
+
+def test_a_plural_translation_of_a_changed_sentence_is_kept_whole(translated, run, tmp_path):
+    text = EN_PO.read_text(encoding="utf-8")
+    block = next(b for b in text.split("\n\n") if 'msgctxt "s-0d2da44a"' in b)
+    plural = re.sub(r'^msgstr ".*"$', 'msgid_plural "gaps"\nmsgstr[0] "One gap of 5 trillion yen"\n'
+                    'msgstr[1] "Gaps of 5 trillion yen"', block, flags=re.M)  # still fuzzy: work in progress
+    EN_PO.write_text(text.replace(block, plural), encoding="utf-8")
+    assert run("translate", "--to", "en", changed_page(tmp_path, "5兆日圓", "6兆日圓")).exit_code == 0
+    catalog = polib.pofile(str(EN_PO))
+    fresh = next(e for e in catalog if "6兆日圓" in e.msgid)
+    assert fresh.fuzzy and fresh.msgstr == "One gap of 5 trillion yen"
+    old = next(e for e in catalog.obsolete_entries() if e.msgid_plural == "gaps")
+    assert old.msgstr_plural == {0: "One gap of 5 trillion yen", 1: "Gaps of 5 trillion yen"}
