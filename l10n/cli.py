@@ -169,7 +169,7 @@ def translate(
     engine: Annotated[Optional[str], typer.Option("--engine", help="Translation engine (argos).")] = None,
     beam_size: Annotated[Optional[int], typer.Option("--beam-size", help="Beam size (argostranslate's: 4; 1 = greedy, faster).")] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding (0 = all cores).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the draft cache.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Fresh MT without the draft cache: neither read nor write it, nor reuse earlier drafts.")] = False,
     redraft: Annotated[bool, typer.Option("--redraft", help="Fresh MT for every segment, bypassing reused drafts and the cache (human work is never replaced).")] = False,
     accept_large_change: Annotated[bool, typer.Option("--accept-large-change", help="Merge even when most sentences changed (their translations are kept as obsolete).")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first page that fails, writing nothing (default: translate the other pages).")] = False,
