@@ -276,6 +276,13 @@ def test_a_rebuilt_model_with_the_same_name_and_version_makes_new_drafts(transla
     assert entry(EN_PO, "caption").msgstr == entry(DRAFTS, "caption").msgstr  # an untouched draft follows
 
 
+def test_another_beam_size_does_not_reuse_drafts_or_cache(translated, run):
+    key = polib.pofile(str(DRAFTS)).metadata["X-L10n-Draft-Key"]
+    result = json.loads(run("translate", "--to", "en", "--beam-size", "1", "--json").output)
+    assert result["cache_hits"] == 0
+    assert polib.pofile(str(DRAFTS)).metadata["X-L10n-Draft-Key"] != key
+
+
 def test_redraft_and_no_cache_mean_fresh_mt(translated, run):
     for flag in ("--redraft", "--no-cache"):
         result = json.loads(run("translate", "--to", "en", flag, "--json").output)
