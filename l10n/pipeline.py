@@ -224,13 +224,23 @@ def _read_catalog(page: _Page, path: Path) -> polib.POFile | None:
     return None if data is None else po.parse_catalog(data, path)
 
 
+def _read_header(page: _Page, path: Path) -> polib.POFile | None:
+    """Only the header of a catalog l10n writes whole every run (the template):
+    its entries are never read back, so only the header is parsed."""
+    data = read_bytes(path)
+    page.read[path] = data
+    if data is None:
+        return None
+    return po.parse_catalog(data.split(b"\n\n", 1)[0] + b"\n", path)
+
+
 def _open_page(item: Prepared, options: Options) -> _Page:
     """The page with its cleaned article. A reviewer's edit of
     locales/<name>.txt is the source of truth for as long as it differs from
     the page's own text (the template records what l10n wrote)."""
     files = ArticleFiles(options.locales, item.source.name)
     page = _Page(item, files, {})
-    template = _read_catalog(page, files.template)
+    template = _read_header(page, files.template)
     article_data = read_bytes(files.article)
     page.read[files.article] = article_data
     if article_data is None or template is None or ARTICLE_FIELD not in template.metadata:
