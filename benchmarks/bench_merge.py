@@ -14,13 +14,24 @@ and, in the same run, the approach of the previous version on smaller sizes,
 where it finishes in reasonable time: polib's duplicate check on reading
 (compares every pair of entries) and difflib on every (changed sentence,
 old entry) pair. Each time is the best of REPEATS runs.
+
+Last, a whole `l10n translate` run (library call, one language) on the same
+20,000 sentences — given as a reviewer's edit of locales/article.txt, since
+the page extractor keeps only article-like text — with an engine that echoes
+its input, registered in the ENGINES table: extraction, segmentation, term
+matching, reading and writing the template, the catalog and the drafts, and
+the merge, without model time. Timed once each: first translation, no-op
+rerun, rerun with 2,000 changed sentences.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import random
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from l10n import catalog as po  # noqa: E402
-from l10n.article import Article, Block, BlockKind  # noqa: E402
+from l10n import engine as engines  # noqa: E402
+from l10n.article import Article, Block, BlockKind, format_article  # noqa: E402
 from l10n.segment import segment_article  # noqa: E402
 
 SEGMENTS = 20_000
@@ -113,6 +125,56 @@ def best(function, repeats: int = REPEATS) -> tuple[float, object]:
     return min(times), result
 
 
+class EchoEngine(engines.Engine):
+    def __init__(self, source: str, target: str):
+        self.source, self.target = source, target
+
+    @property
+    def signature(self) -> str:
+        return "bench:echo"
+
+    def hypotheses(self, texts, count=1):
+        return [[engines.Hypothesis(text, 0.0)] for text in texts]
+
+
+def open_echo(source, target, options, *, cache=None, loaded):
+    return EchoEngine(source, target)
+
+
+def whole_runs(original: list[str], changed: list[str]) -> list[tuple[str, float]]:
+    from l10n.pipeline import Source, translate
+    from l10n.settings import resolve_options
+
+    engines.ENGINES["bench-echo"] = f"{__name__}:open_echo"
+    here = Path.cwd()
+    project = Path(tempfile.mkdtemp(prefix="bench-merge-"))
+    try:
+        shutil.copytree(ROOT / "glossary", project / "glossary")
+        (project / "pyproject.toml").write_text("[tool.l10n]\nengine = 'bench-echo'\ncache = 'cache'\n")
+        os.chdir(project)
+        options = resolve_options({})
+        page = [Source("article", "the bundled page", (ROOT / "l10n" / "data" / "article.txt").read_bytes())]
+        translate(page, ["en"], options)
+
+        def article(sentences_: list[str]) -> None:
+            blocks = (Block(BlockKind.HEADLINE, "北海道半導體新聞"),) + tuple(Block(BlockKind.PARAGRAPH, s)
+                                                                           for s in sentences_)
+            Path("locales/article.txt").write_text(format_article(Article(blocks, "zh-Hant")), encoding="utf-8")
+
+        times = []
+        for name, sentences_ in (("first translation", original), ("no-op rerun", None), ("rerun, changed", changed)):
+            if sentences_ is not None:
+                article(sentences_)
+            started = time.perf_counter()
+            report = translate(page, ["en"], options, accept_large_change=True)
+            times.append((name, time.perf_counter() - started))
+            assert report.catalogs[0].stats.total == len(original) + 1 and not report.failures
+        return times
+    finally:
+        os.chdir(here)
+        shutil.rmtree(project, ignore_errors=True)
+
+
 def main() -> None:
     rng = random.Random(2026)
     original = sentences(SEGMENTS, rng)
@@ -154,6 +216,9 @@ def main() -> None:
     old_time, _ = best(lambda: polib.pofile(small, wrapwidth=0, check_for_duplicates=True), repeats=1)
     new_time, _ = best(lambda: po.parse_catalog(small.encode("utf-8"), Path("bench.po")))
     rows.append((f"read {OLD_PARSE_SIZE} entries with duplicate check", old_time, new_time, ""))
+    print()
+    for name, seconds in whole_runs(original, changed_sentences):
+        print(f"  whole l10n translate, {name}: {seconds:6.2f} s")
     print()
     print("| step | previous version | this version | ratio | |")
     print("|---|---|---|---|---|")

@@ -467,8 +467,8 @@ def _unchanged(old: bytes | None, text: str) -> bool:
         return False
     if old_text == text:
         return True
-    if not text.startswith(("#", "msgid")) or "\nmsgid " not in old_text:
-        return False  # not a catalog
+    if not text.startswith(("#", "msgid")) or '\n"' not in old_text.split("\n\n", 1)[-1]:
+        return False  # not a catalog, or one without wrapped strings after the header: not re-wrapped
     try:
         rewrapped = po.render(polib.pofile(old_text.removeprefix("\ufeff"), wrapwidth=0, check_for_duplicates=False))
     except (OSError, ValueError):

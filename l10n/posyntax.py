@@ -161,6 +161,15 @@ def _finish(entry: _Entry) -> None:
 
 def _tokens(line: str, number: int):
     """(kind, value, plural index) for each keyword and string on one line."""
+    simple = _SIMPLE_LINE.fullmatch(line)
+    if simple:  # most lines: one keyword and one string, or one string
+        keyword, raw = simple.groups()
+        value = _ESCAPE.sub(_unescape, raw) if "\\" in raw else raw
+        return [("keyword", keyword, None), ("string", value, None)] if keyword else [("string", value, None)]
+    return list(_all_tokens(line, number))
+
+
+def _all_tokens(line: str, number: int):
     position, length = 0, len(line)
     while position < length:
         char = line[position]
@@ -183,7 +192,9 @@ def _tokens(line: str, number: int):
 
 
 #: A whole string with only valid escapes, the common case, matched at once.
-_VALID_STRING = re.compile(r'([^"\\]*(?:\\(?:[ntrabfv\\"\']|[0-7]{1,3}|x[0-9A-Fa-f]+)[^"\\]*)*)"')
+_STRING_BODY = r'[^"\\]*(?:\\(?:[ntrabfv\\"\']|[0-7]{1,3}|x[0-9A-Fa-f]+)[^"\\]*)*'
+_VALID_STRING = re.compile(f'({_STRING_BODY})"')
+_SIMPLE_LINE = re.compile(f'(?:(msgctxt|msgid_plural|msgid|msgstr)[ \t]+)?"({_STRING_BODY})"[ \t]*')
 _ESCAPE = re.compile(r'\\(?:([ntrabfv\\"\'])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
 
 
