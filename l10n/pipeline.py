@@ -331,14 +331,7 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
                  for page in pages}
 
         on_start(sum(len(job.missing) for job in jobs))
-        for engine in {id(job.engine): job.engine for job in jobs}.values():
-            # Every article of the run in one batch per language pair.
-            mine = [job for job in jobs if job.engine is engine]
-            segments = [segment for job in mine for segment in job.missing]
-            matches = [terms[job.page.item.source.name][segment.id] for job in mine for segment in job.missing]
-            made = iter(draft_segments(engine, segments, matches, mine[0].language, on_progress))
-            for job in mine:
-                job.drafts.update((segment.id, next(made)) for segment in job.missing)
+        _draft_missing(jobs, terms, on_progress)
         report.cache_hits = engines.cache_hits
         report.model_load_seconds = engines.load_seconds
 
@@ -377,6 +370,18 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
                             "written: run `l10n translate` again when editors have saved")
         report.catalogs = [replace(c, written=c.path in changed) for c in catalogs]
     return report
+
+
+def _draft_missing(jobs: list[_Job], terms, on_progress: Callable[[int], None]) -> None:
+    """Draft every segment without a reusable draft: every article of the run
+    in one batch per language pair."""
+    for engine in {id(job.engine): job.engine for job in jobs}.values():
+        mine = [job for job in jobs if job.engine is engine]
+        segments = [segment for job in mine for segment in job.missing]
+        matches = [terms[job.page.item.source.name][segment.id] for job in mine for segment in job.missing]
+        made = iter(draft_segments(engine, segments, matches, mine[0].language, on_progress))
+        for job in mine:
+            job.drafts.update((segment.id, next(made)) for segment in job.missing)
 
 
 def _reference(files: ArticleFiles, options: Options) -> str:
