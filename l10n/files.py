@@ -154,16 +154,20 @@ def _install_all(staging: Path) -> None:
     for record in records:
         target = Path(record["target"])
         current = digest(read_bytes(target))
-        if current == record["new"]:
-            continue  # installed before the run was interrupted
-        if current != record["old"]:
-            continue  # saved by an editor after the commit point: their save wins
-        try:
-            _install(staging / record["staged"], target)
-        except OSError as error:
-            raise WriteError(f"cannot write {target}: {error.strerror}; the next run finishes the update",
-                             path=target) from None
+        # Installed already before the run was interrupted, or saved by an
+        # editor after the commit point (their save wins): left as it is.
+        if current == record["old"]:
+            try:
+                _install(staging / record["staged"], target)
+            except OSError as error:
+                raise WriteError(f"cannot write {target}: {error.strerror}; the next run finishes the update",
+                                 path=target) from None
+        _temporary(target).unlink(missing_ok=True)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _temporary(target: Path) -> Path:
+    return target.parent / f".{target.name}.l10n-tmp"
 
 
 def _install(staged: Path, target: Path) -> None:
@@ -177,7 +181,7 @@ def _install(staged: Path, target: Path) -> None:
     if old is not None and old.st_nlink > 1:
         _overwrite(target, data)  # a rename would cut the other links
         return
-    temporary = target.parent / f".{target.name}.l10n-tmp"
+    temporary = _temporary(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     _write_synced(temporary, data)
     if old is None:

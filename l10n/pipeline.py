@@ -361,6 +361,8 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
                                     "run `l10n translate` again") from None
                 try:
                     job.old = _read_catalog(job.page, job.path)
+                    po.plan_merge(job.old, job.page.item.segments, machine=job.machine,
+                                  accept_large_change=accept_large_change, path=job.path)
                 except L10nError as error:
                     failed(job.page.item.source, error)
                     pages = [page for page in pages if page is not job.page]

@@ -146,3 +146,29 @@ def test_kill_9_at_random_points_leaves_every_file_old_or_new(project, installed
     assert kills >= 20, (kills, durations)
     assert {"staging", "journal"} <= set(phases)  # killed before and after the commit point
     assert not list(locales.rglob("*.l10n-tmp")) and not (locales / files.STAGING).exists()
+
+
+def test_a_save_after_the_commit_point_wins_over_the_journal(tmp_path, monkeypatch):
+    """Killed after the journal was committed; an editor saves one file before the next run."""
+    targets = [tmp_path / name for name in ("a.po", "b.po", "c.po")]
+    for target in targets:
+        target.write_text("old\n")
+    staging = tmp_path / files.STAGING
+    installed = []
+    real = files._install
+
+    def killed_after_one(staged, target):
+        if installed:
+            raise KeyboardInterrupt  # stands for kill -9: nothing after this runs
+        installed.append(target)
+        real(staged, target)
+
+    monkeypatch.setattr(files, "_install", killed_after_one)
+    replacements = [files.Replacement(t, b"new\n", files.digest(b"old\n")) for t in targets]
+    with pytest.raises(KeyboardInterrupt):
+        files.commit(replacements, staging)
+    monkeypatch.setattr(files, "_install", real)
+    targets[2].write_text("saved by an editor\n")
+    files.recover(staging)
+    assert [t.read_text() for t in targets] == ["new\n", "new\n", "saved by an editor\n"]
+    assert not staging.exists() and not list(tmp_path.glob(".*.l10n-tmp"))
