@@ -1,7 +1,10 @@
 """Draft cache: an engine wrapper that remembers hypotheses on disk.
 
-Keyed by the engine signature (engine, packages and versions), the decoding
-options, the number of hypotheses and the exact (term-locked) source text.
+Keyed by the engine fingerprint (engine, packages, versions and a digest of
+each model's files), the decoding options that shape the output, the number
+of hypotheses and the exact (term-locked) source text — the engine's whole
+input, so the glossary and segmenter, which only shape that text, need no
+key of their own.
 One small JSON file per entry, written atomically, so concurrent runs never
 see half an entry. An entry of any other shape — unreadable, not a regular
 file (a FIFO never blocks a run), larger than ``MAX_ENTRY_BYTES``, nested
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from l10n.engine import Decoding, Engine, Hypothesis
+from l10n.engine import Decoding, Engine, Hypothesis, shaping_options
 from l10n.files import read_regular
 
 #: Largest cache entry read. An entry holds a few hypotheses of one sentence:
@@ -28,14 +31,56 @@ from l10n.files import read_regular
 MAX_ENTRY_BYTES = 1 << 20
 
 
+def content_digest(folder: Path) -> str:
+    """Digest of every file under ``folder``: names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        with open(path, "rb") as data:
+            for block in iter(lambda: data.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _file_states(folder: Path) -> str:
+    """Path, size and modification time of every file: cheap, and changes when any file does."""
+    states = sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                    for p in folder.rglob("*") if p.is_file())
+    return hashlib.sha256(json.dumps([str(folder), states]).encode("utf-8")).hexdigest()
+
+
 class DraftCache:
-    def __init__(self, directory: Path):
-        self.directory = directory
+    """``reuse=False`` (``--redraft``) writes fresh hypotheses without reading old ones."""
+
+    def __init__(self, directory: Path, *, reuse: bool = True):
+        self.directory, self.reuse = directory, reuse
+
+    def model_digest(self, folder: Path) -> str:
+        """``content_digest`` of an installed model, computed once per package
+        and remembered (hashing a real model reads 100 MB or more)."""
+        memo = self.directory / "models" / f"{_file_states(folder)}.txt"
+        try:
+            return memo.read_text(encoding="ascii").strip()
+        except OSError:
+            pass
+        value = content_digest(folder)
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=memo.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="ascii") as out:
+                out.write(value)
+            os.replace(temporary, memo)
+        except OSError:
+            pass  # remembering only saves time
+        return value
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> list[Hypothesis] | None:
+        if not self.reuse:
+            return None
         try:
             data = json.loads(read_regular(self._path(key), limit=MAX_ENTRY_BYTES).decode("utf-8"))
             hypotheses = [_hypothesis(item) for item in data["hypotheses"]]
@@ -67,15 +112,23 @@ class CachedEngine(Engine):
     def __init__(self, inner: Engine, cache: DraftCache, decoding: Decoding):
         self.inner, self.cache = inner, cache
         self.source, self.target = inner.source, inner.target
-        self._options = json.dumps(asdict(decoding), sort_keys=True)
+        self._options = json.dumps(shaping_options(decoding), sort_keys=True)
         self.hits = self.misses = 0
 
     @property
     def signature(self) -> str:
         return self.inner.signature
 
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    @property
+    def load_seconds(self) -> float:
+        return self.inner.load_seconds
+
     def _key(self, text: str, count: int) -> str:
-        material = json.dumps([self.inner.signature, self._options, count, text], ensure_ascii=False)
+        material = json.dumps([self.inner.fingerprint, self._options, count, text], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:

@@ -252,12 +252,14 @@ def translate(
     engine: Annotated[Optional[str], typer.Option("--engine", help="Translation engine (argos).")] = None,
     beam_size: Annotated[Optional[int], typer.Option("--beam-size", help="Beam size, 1-16 (argostranslate's: 4; 1 = greedy, faster).")] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", help="CPU threads for decoding, 0-256 (0 = all cores).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the draft cache.")] = False,
-    redraft: Annotated[bool, typer.Option("--redraft", help="Replace fuzzy drafts with new ones (reviewed entries are never touched).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Fresh MT without the draft cache: neither read nor write it, nor reuse earlier drafts.")] = False,
+    redraft: Annotated[bool, typer.Option("--redraft", help="Fresh MT for every segment, bypassing reused drafts and the cache (human work is never replaced).")] = False,
+    accept_large_change: Annotated[bool, typer.Option("--accept-large-change", help="Merge even when most sentences changed (their translations are kept as obsolete).")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first page that fails, writing nothing (default: translate the other pages).")] = False,
     executor: Annotated[Optional[str], typer.Option("--executor", help="Where MT runs: local (this process) or ray (a Ray cluster; pip install 'l10n[ray]').")] = None,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray).")] = None,
-    actors: Annotated[Optional[int], typer.Option("--actors", help="With --executor ray: actors per model.")] = None,
-    actor_threads: Annotated[Optional[int], typer.Option("--actor-threads", help="With --executor ray: CPU threads per actor.")] = None,
+    actors: Annotated[Optional[int], typer.Option("--actors", help="With --executor ray: actors in the pool (1-1024).")] = None,
+    actor_threads: Annotated[Optional[int], typer.Option("--actor-threads", help="With --executor ray: CPU threads per actor (1-256).")] = None,
     quiet: QuietOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -282,19 +284,31 @@ def translate(
     try:
         report = run(
             _collect_sources(sources, name), languages, options, redraft=redraft,
+            accept_large_change=accept_large_change, fail_fast=fail_fast,
             on_start=started, on_progress=lambda done: progress.advance(task, done),
         )
     finally:
         progress.stop()
     _notices(report.notices, quiet or as_json)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    for failure in report.failures:
+        errors.print(f"[bold red]error:[/] {failure.message}", markup=True)
+    if report.failures:
+        reasons = {}
+        for failure in report.failures:
+            reasons[failure.reason] = reasons.get(failure.reason, 0) + 1
+        summary = ", ".join(f"{count} {reason}" for reason, count in reasons.items())
+        errors.print(f"{report.pages} pages: {report.pages - len(report.failures)} ok, "
+                     f"{len(report.failures)} failed ({summary})", markup=False)
     if as_json:
         print(_json_text({
             "notices": report.notices,
             "cache_hits": report.cache_hits,
             "model_load_seconds": round(report.model_load_seconds, 3),
             "catalogs": [{**asdict(c), "path": str(c.path), "stats": asdict(c.stats)} for c in report.catalogs],
+            "failures": [asdict(f) for f in report.failures],
         }, ensure_ascii=False, indent=2))
-        return
+        raise typer.Exit(report.exit_code)
     table = Table(title="l10n translate")
     for column in ("catalog", "segs", "new", "kept", "changed", "obsolete", "flagged", "reviewed"):
         table.add_column(column, justify="left" if column == "catalog" else "right")
@@ -305,6 +319,7 @@ def translate(
     out.print(table)
     for c in report.catalogs:
         out.print(f"{c.path}: {'written' if c.written else 'unchanged'}", markup=False)
+    raise typer.Exit(report.exit_code)
 
 
 def _languages(to: list[Language]) -> list[str]:

@@ -25,7 +25,6 @@ draft cache, so a rerun resumes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import tarfile
@@ -83,17 +82,6 @@ def connect(options: ClusterOptions):
     return ray
 
 
-def package_digest(path: Path) -> str:
-    """Content digest of a package folder: what the actors must have loaded."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode() + b"\0")
-        with file.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()
-
-
 def _packed(path: Path) -> bytes:
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as archive:
@@ -135,7 +123,9 @@ class _Drafter:
         """Load the package; (its content digest here, this process's id)."""
         engine, path = self._engine(package, source, target, shipped)
         engine.hypotheses(["."], 1)
-        return package_digest(path), os.getpid()
+        from l10n.cache import content_digest
+
+        return content_digest(path), os.getpid()
 
     def hypotheses(self, package: Package, source: str, target: str, shipped: list, texts: Sequence[str],
                    count: int) -> list[list[Hypothesis]]:
@@ -177,8 +167,12 @@ def shutdown() -> None:
 class RayPackageEngine(Engine):
     """One package's drafts made by the run's pool of Ray actors."""
 
-    def __init__(self, package: Package, source: str, target: str, decoding: Decoding, cluster: ClusterOptions):
+    def __init__(self, package: Package, source: str, target: str, decoding: Decoding, cluster: ClusterOptions, *,
+                 digest: str | None = None):
+        from l10n.cache import content_digest
+
         self.package, self.decoding, self.cluster = package, decoding, cluster
+        self.digest = digest or content_digest(package.path)  # of the package the actors must load
         self.source, self.target = source, target
         self._actors: list = []
         self._shipped: list = []
@@ -188,12 +182,15 @@ class RayPackageEngine(Engine):
     def signature(self) -> str:
         return f"argos:{self.package.label}"  # the local engine's: same drafts, same cache entries
 
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.signature}#{self.digest[:16]}"
+
     def _start(self) -> None:
         if self._actors:
             return
         ray = _ray()
         actors = _pool(self.cluster, self.decoding)
-        expected = package_digest(self.package.path)
         # Nested in a list, the reference is fetched only by an actor that needs the copy.
         self._shipped = [ray.put(_packed(self.package.path))]
         try:
@@ -202,7 +199,7 @@ class RayPackageEngine(Engine):
         except Exception as error:  # Ray wraps the actor's own exception
             raise ClusterError(f"the Ray actors could not load {self.package.label}: {_reason(error)}") from None
         for digest, _ in answers:
-            if digest != expected:
+            if digest != self.digest:
                 raise ClusterError(f"a Ray actor loaded a different {self.package.label} than {self.package.path}")
         self._actors = actors
         self.pids = [pid for _, pid in answers]

@@ -42,6 +42,14 @@ class Decoding:
                 raise UsageError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
 
 
+#: The decoding options that change what a model writes (threads do not).
+SHAPING_OPTIONS = ("beam_size", "batch_size", "compute_type")
+
+
+def shaping_options(decoding: Decoding) -> dict:
+    return {name: getattr(decoding, name) for name in SHAPING_OPTIONS}
+
+
 @dataclass(frozen=True)
 class Hypothesis:
     text: str
@@ -52,11 +60,20 @@ class Hypothesis:
 class Engine:
     source: str  # BCP 47 tags: zh-Hant, zh-Hans, ja, en
     target: str
+    hits: int = 0  # hypotheses answered from the draft cache
+    load_seconds: float = 0.0  # time spent loading the model, apart from translating
 
     @property
     def signature(self) -> str:
         """What produced the drafts, e.g. ``argos:translate-zt_en@1.9``."""
         raise NotImplementedError
+
+    @property
+    def fingerprint(self) -> str:
+        """Everything about the model that shapes its output: the signature plus
+        a digest of the model's files, so a package rebuilt under the same name
+        and version never reuses drafts or cache entries of the old one."""
+        return self.signature
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
         """Up to ``count`` hypotheses per text, best first."""
@@ -76,6 +93,10 @@ class PivotEngine(Engine):
     @property
     def signature(self) -> str:
         return f"{self.first.signature} + {self.second.signature}"
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.first.fingerprint} + {self.second.fingerprint}"
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
         firsts = self.first.hypotheses(texts, count)
@@ -104,6 +125,10 @@ class ConvertingEngine(Engine):
     @property
     def signature(self) -> str:
         return f"{self.name} + {self.inner.signature}"
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.name} + {self.inner.fingerprint}"
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
         return self.inner.hypotheses([self.convert(text) for text in texts], count)

@@ -14,7 +14,7 @@ Exit codes (also in the README):
  4    broken data file: PO catalog, glossary, settings, reference file
  5    model package could not be installed (bad file, index unreachable)
       or an installed one does not load
- 6    another ``l10n`` run is writing the same catalogs
+ 6    another ``l10n`` run is writing the same catalogs, or files kept changing during a run
  7    a file could not be written (permissions, disk)
 ====  =====================================================================
 """

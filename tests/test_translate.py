@@ -106,7 +106,9 @@ def test_a_reviewed_sentence_that_changes_keeps_its_translation_visible(project,
     assert run("translate", "--to", "en", page).exit_code == 0
     merged = polib.pofile(str(EN_PO))
     fresh = next(e for e in merged if "6兆日圓" in e.msgid)
-    assert fresh.fuzzy and "previous translation: Another key problem" in fresh.comment
+    # as msgmerge does: the translation of the old sentence stays, fuzzy; the new MT goes beside it
+    assert fresh.fuzzy and fresh.msgstr == "Another key problem is the funding gap of 5 trillion yen."
+    assert "5兆日圓" in fresh.previous_msgid and "MT draft: " in fresh.tcomment
     # and when the sentence comes back, so does the reviewed entry
     assert run("translate", "--to", "en").exit_code == 0
     restored = polib.pofile(str(EN_PO)).find("s-0d2da44a", by="msgctxt")

@@ -48,8 +48,8 @@ STANZA_CODES = {"zt": "zh-hant", "pb": "pt"}
 class ArgosPackageEngine(Engine):
     """One installed package, loaded on first use."""
 
-    def __init__(self, package: Package, source: str, target: str, options: Decoding):
-        self.package, self.options = package, options
+    def __init__(self, package: Package, source: str, target: str, options: Decoding, *, digest: str | None = None):
+        self.package, self.options, self.digest = package, options, digest
         self.source, self.target = source, target
         self._translator = None
         self._tokenizer = None
@@ -59,6 +59,14 @@ class ArgosPackageEngine(Engine):
     @property
     def signature(self) -> str:
         return f"argos:{self.package.label}"
+
+    @property
+    def fingerprint(self) -> str:
+        if self.digest is None:
+            from l10n.cache import content_digest
+
+            self.digest = content_digest(self.package.path)
+        return f"{self.signature}#{self.digest[:16]}"
 
     def _load(self) -> None:
         if self._translator is not None:
@@ -165,14 +173,17 @@ def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) 
     steps = []
     for package in route.packages:
         if package.path not in loaded:
+            from l10n.cache import content_digest
+
+            digest = cache.model_digest(package.path) if cache is not None else content_digest(package.path)
             languages = (_LANGUAGES.get(package.from_code, package.from_code),
                          _LANGUAGES.get(package.to_code, package.to_code))
             if options.executor == "ray":
                 from l10n.cluster import RayPackageEngine
 
-                step = RayPackageEngine(package, *languages, options.decoding, options.cluster)
+                step = RayPackageEngine(package, *languages, options.decoding, options.cluster, digest=digest)
             else:
-                step = ArgosPackageEngine(package, *languages, options.decoding)
+                step = ArgosPackageEngine(package, *languages, options.decoding, digest=digest)
             if cache is not None:
                 from l10n.cache import CachedEngine
 
