@@ -29,7 +29,8 @@ import io
 import os
 import tarfile
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,19 +169,28 @@ class RayPackageEngine(Engine):
     """One package's drafts made by the run's pool of Ray actors."""
 
     def __init__(self, package: Package, source: str, target: str, decoding: Decoding, cluster: ClusterOptions, *,
-                 digest: str | None = None):
+                 digest_of: Callable[[Path], str] | None = None):
         from l10n.cache import content_digest
 
         self.package, self.decoding, self.cluster = package, decoding, cluster
-        self.digest = digest or content_digest(package.path)  # of the package the actors must load
+        self._digest_of = digest_of or content_digest
+        self._digest: str | None = None
         self.source, self.target = source, target
         self._actors: list = []
         self._shipped: list = []
         self.pids: list[int] = []  # the actors' processes, for fault tests
+        self.load_seconds = 0.0  # starting the actors and loading the model in each
 
     @property
     def signature(self) -> str:
         return f"argos:{self.package.label}"  # the local engine's: same drafts, same cache entries
+
+    @property
+    def digest(self) -> str:
+        """Of the package the actors must load; computed on first use."""
+        if self._digest is None:
+            self._digest = self._digest_of(self.package.path)
+        return self._digest
 
     @property
     def fingerprint(self) -> str:
@@ -190,6 +200,7 @@ class RayPackageEngine(Engine):
         if self._actors:
             return
         ray = _ray()
+        started = time.perf_counter()
         actors = _pool(self.cluster, self.decoding)
         # Nested in a list, the reference is fetched only by an actor that needs the copy.
         self._shipped = [ray.put(_packed(self.package.path))]
@@ -203,6 +214,7 @@ class RayPackageEngine(Engine):
                 raise ClusterError(f"a Ray actor loaded a different {self.package.label} than {self.package.path}")
         self._actors = actors
         self.pids = [pid for _, pid in answers]
+        self.load_seconds = time.perf_counter() - started
 
     def hypotheses(self, texts: Sequence[str], count: int = 1) -> list[list[Hypothesis]]:
         if not texts:

@@ -21,7 +21,9 @@ longest input, and a sentence that still hits a limit comes back marked
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
 from l10n.engine import ConvertingEngine, Decoding, Engine, Hypothesis, PivotEngine
 from l10n.errors import PackageError
 from l10n.models import ARGOS_CODES, Package, find_route, installed_packages, packages_dir
@@ -48,8 +50,13 @@ STANZA_CODES = {"zt": "zh-hant", "pb": "pt"}
 class ArgosPackageEngine(Engine):
     """One installed package, loaded on first use."""
 
-    def __init__(self, package: Package, source: str, target: str, options: Decoding, *, digest: str | None = None):
-        self.package, self.options, self.digest = package, options, digest
+    def __init__(self, package: Package, source: str, target: str, options: Decoding, *,
+                 digest_of: Callable[[Path], str] | None = None):
+        from l10n.cache import content_digest
+
+        self.package, self.options = package, options
+        self._digest_of = digest_of or content_digest  # computed on first use: hashing a model reads it whole
+        self._digest: str | None = None
         self.source, self.target = source, target
         self._translator = None
         self._tokenizer = None
@@ -61,11 +68,13 @@ class ArgosPackageEngine(Engine):
         return f"argos:{self.package.label}"
 
     @property
-    def fingerprint(self) -> str:
-        if self.digest is None:
-            from l10n.cache import content_digest
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = self._digest_of(self.package.path)
+        return self._digest
 
-            self.digest = content_digest(self.package.path)
+    @property
+    def fingerprint(self) -> str:
         return f"{self.signature}#{self.digest[:16]}"
 
     def _load(self) -> None:
@@ -173,17 +182,15 @@ def open_engine(source: str, target: str, options, *, cache=None, loaded: dict) 
     steps = []
     for package in route.packages:
         if package.path not in loaded:
-            from l10n.cache import content_digest
-
-            digest = cache.model_digest(package.path) if cache is not None else content_digest(package.path)
+            digest_of = cache.model_digest if cache is not None else None
             languages = (_LANGUAGES.get(package.from_code, package.from_code),
                          _LANGUAGES.get(package.to_code, package.to_code))
             if options.executor == "ray":
                 from l10n.cluster import RayPackageEngine
 
-                step = RayPackageEngine(package, *languages, options.decoding, options.cluster, digest=digest)
+                step = RayPackageEngine(package, *languages, options.decoding, options.cluster, digest_of=digest_of)
             else:
-                step = ArgosPackageEngine(package, *languages, options.decoding, digest=digest)
+                step = ArgosPackageEngine(package, *languages, options.decoding, digest_of=digest_of)
             if cache is not None:
                 from l10n.cache import CachedEngine
 
