@@ -84,7 +84,7 @@ def main() -> None:
 
     started = time.perf_counter()
     import_tmx(tmx_file, locales)
-    with TranslationMemory(locales) as memory:
+    with TranslationMemory(locales, work / "index.sqlite") as memory:
         memory.refresh()
         stored_count = memory.count("en")
     build_seconds = time.perf_counter() - started
@@ -97,7 +97,7 @@ def main() -> None:
     timings = []
     for _ in range(3):
         started = time.perf_counter()
-        with TranslationMemory(locales) as memory:
+        with TranslationMemory(locales, work / "index.sqlite") as memory:
             memory.refresh()  # a no-op: nothing changed
             found = lookup_all(memory, "en", article)
         timings.append(time.perf_counter() - started)

@@ -59,6 +59,9 @@ LANGUAGE_NAMES = {code: LANGUAGES[code].name for code in TARGET_LANGUAGES}
 TERMS_PREFIX = "terms: "
 ENGINE_PREFIX = "MT: "
 MT_DRAFT_PREFIX = "MT draft: "
+#: Translation-memory notes: ``TM: <file>`` on a translation taken from it,
+#: ``TM 86% (<file>): …`` and ``TM 86% source: …`` for a similar sentence.
+MEMORY_PREFIX = "TM"
 #: Drafts catalog header field: digest of everything that shapes a draft.
 DRAFT_KEY_FIELD = "X-L10n-Draft-Key"
 PROBLEM_PREFIX = "check term: "
@@ -71,6 +74,15 @@ class Draft:
     text: str
     engine: str  # the engine signature
     problems: tuple[str, ...] = ()  # terms lost or repeated by MT, one line each
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A translation from the translation memory for a segment with no human work."""
+
+    text: str
+    origin: str  # the catalog or TMX file, relative to locales/
+    reviewed: bool = False  # taken as reviewed: same sentence, same neighbours, and the user asked (--accept-exact)
 
 
 @dataclass(frozen=True)
@@ -335,12 +347,17 @@ def pair_changed(segments: list[Segment], entries: list[polib.POEntry]) -> list[
 
 
 def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Draft],
-          terms: Mapping[str, tuple[str, ...]], *, reference: str, catalog: polib.POFile) -> polib.POFile:
+          terms: Mapping[str, tuple[str, ...]], *, reference: str, catalog: polib.POFile,
+          reuse: Mapping[str, Reuse] = {}, suggestions: Mapping[str, Sequence[str]] = {}) -> polib.POFile:
     """Fill ``catalog`` (a new catalog with its header) with the merged entries.
 
-    ``drafts`` has this run's machine draft of every segment. A machine draft
-    only ever takes the place of another machine draft; beside human work it
-    goes into an ``MT draft:`` comment."""
+    ``drafts`` has this run's machine draft of the segments MT saw: every one
+    when a model was at hand, those ``reuse`` does not cover otherwise, none
+    without a model. A machine draft or a translation from the memory
+    (``reuse``) only ever takes the place of another machine draft; beside
+    human work a draft goes into an ``MT draft:`` comment. A segment with
+    neither keeps its old machine draft, or stays empty for a translator.
+    ``suggestions`` are note lines on similar sentences from the memory."""
     for segment in segments:
         occurrences = [(reference, str(segment.line))]
         extracted = _terms_comment(terms[segment.id])  # as in the template, so msgmerge changes nothing
@@ -352,24 +369,38 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
             kept.comment = extracted
             catalog.append(kept)
             continue
-        draft = drafts[segment.id]
+        draft = drafts.get(segment.id)
         human = plan.human.get(segment.id)
         if human is not None:
             human.obsolete = False
             human.occurrences = occurrences
-            human.tcomment = _translator_comment(human, _mt_notes(draft, beside=_text(human)))
+            beside = _mt_notes(draft, beside=_text(human)) if draft is not None else _notes(human)
+            human.tcomment = _translator_comment(human, beside)
             human.comment = extracted
             catalog.append(human)
             continue
         previous = plan.previous.get(segment.id)
         entry = polib.POEntry(msgctxt=segment.id, msgid=segment.source, occurrences=occurrences, flags=["fuzzy"],
                               comment=extracted)
-        if segment.id in plan.redrafted:
+        memory = reuse.get(segment.id)
+        if segment.id in plan.redrafted and memory is not None:
+            entry.msgstr = memory.text
+            notes = [f"{MEMORY_PREFIX}: {memory.origin}"]
+            if memory.reviewed:
+                entry.flags = []
+        elif segment.id in plan.redrafted and draft is not None:
             entry.msgstr = draft.text
             notes = _mt_notes(draft)
+        elif segment.id in plan.redrafted and previous is not None and has_text(previous):
+            entry.msgstr = _text(previous)  # no model this run: the old machine draft stays
+            notes = _notes(previous)
+        elif segment.id in plan.redrafted:
+            entry.flags = []  # no model, no memory: left for a translator
+            notes = []
         else:  # human work on the old sentence: it stays the translation, to be checked
             entry.msgstr = _text(previous)
-            notes = _mt_notes(draft, beside=entry.msgstr)
+            notes = _mt_notes(draft, beside=entry.msgstr) if draft is not None else []
+        notes = [*notes, *suggestions.get(segment.id, ())]
         if previous is not None:
             if previous.msgid != segment.source:
                 entry.previous_msgid = previous.msgid
@@ -388,7 +419,7 @@ def merge(plan: MergePlan, segments: Sequence[Segment], drafts: Mapping[str, Dra
 
 #: l10n's own notes on an entry. They are translator comments (``# ``), the
 #: comments msgmerge keeps; the extracted ones (``#.``) are the template's.
-NOTE_PREFIXES = (ENGINE_PREFIX, PROBLEM_PREFIX, MT_DRAFT_PREFIX)
+NOTE_PREFIXES = (ENGINE_PREFIX, PROBLEM_PREFIX, MT_DRAFT_PREFIX, MEMORY_PREFIX + ":", MEMORY_PREFIX + " ")
 
 
 def _mt_notes(draft: Draft, *, beside: str | None = None) -> list[str]:
@@ -413,6 +444,7 @@ def _translator_comment(entry: polib.POEntry | None, notes: Sequence[str]) -> st
 @dataclass(frozen=True)
 class MergeCounts:
     drafted: int  # entries whose text is a new machine draft
+    memory: int  # entries whose text came from the translation memory
     kept: int  # entries whose text stayed as it was
     changed: int  # sentences whose source changed
     obsoleted: int  # entries that became obsolete
@@ -421,23 +453,29 @@ class MergeCounts:
 
 def assemble(old: polib.POFile | None, segments: Sequence[Segment], drafts: Mapping[str, Draft],
              terms: Mapping[str, tuple[str, ...]], *, machine: Mapping[tuple[str, str], str], header: polib.POFile,
-             reference: str, accept_large_change: bool = False,
-             path: Path | None = None) -> tuple[polib.POFile, MergeCounts]:
+             reference: str, accept_large_change: bool = False, path: Path | None = None,
+             reuse: Mapping[str, Reuse] = {}, suggestions: Mapping[str, Sequence[str]] = {},
+             ) -> tuple[polib.POFile, MergeCounts]:
     """The merged review catalog: ``header`` filled from ``old`` (whose entries
-    it takes over), this run's ``drafts`` and the terms of each segment."""
+    it takes over), this run's ``drafts``, the memory's ``reuse`` and
+    ``suggestions``, and the terms of each segment."""
     plan = plan_merge(old, segments, machine=machine, accept_large_change=accept_large_change, path=path)
-    fresh = [sid for sid in plan.redrafted
-             if sid not in plan.previous or plan.previous[sid].msgstr != drafts[sid].text]
+    from_memory = [sid for sid in plan.redrafted if sid in reuse]
+    fresh = [sid for sid in plan.redrafted if sid not in reuse and sid in drafts
+             and (sid not in plan.previous or plan.previous[sid].msgstr != drafts[sid].text)]
     changed = sum(1 for segment in segments
                   if segment.id in plan.previous and plan.previous[segment.id].msgid != segment.source)
     counts = MergeCounts(
         drafted=len(fresh),
-        kept=len(segments) - len(fresh),
+        memory=len(from_memory),
+        kept=len(segments) - len(fresh) - len(from_memory),
         changed=changed,
         obsoleted=sum(1 for entry in plan.obsolete if not entry.obsolete),
         flagged=sum(1 for sid in fresh if drafts[sid].problems),
     )
-    return merge(plan, segments, drafts, terms, reference=reference, catalog=header), counts
+    merged = merge(plan, segments, drafts, terms, reference=reference, catalog=header, reuse=reuse,
+                   suggestions=suggestions)
+    return merged, counts
 
 
 def drafts_catalog(segments: Sequence[Segment], drafts: Mapping[str, Draft], *, reference: str,
@@ -446,7 +484,9 @@ def drafts_catalog(segments: Sequence[Segment], drafts: Mapping[str, Draft], *, 
     quality can be scored and shown after reviewers replaced the drafts, and
     so a rerun can tell a machine draft from a translator's edit."""
     for segment in segments:
-        draft = drafts[segment.id]
+        draft = drafts.get(segment.id)
+        if draft is None:
+            continue  # not drafted: its translation came from the memory
         comment = "\n".join([ENGINE_PREFIX + draft.engine, *(PROBLEM_PREFIX + p for p in draft.problems)])
         catalog.append(polib.POEntry(msgctxt=segment.id, msgid=segment.source, msgstr=draft.text, comment=comment,
                                      flags=["fuzzy"], occurrences=[(reference, str(segment.line))]))

@@ -256,6 +256,8 @@ def translate(
     redraft: Annotated[bool, typer.Option("--redraft", help="Fresh MT for every segment, bypassing reused drafts and the cache (human work is never replaced).")] = False,
     accept_large_change: Annotated[bool, typer.Option("--accept-large-change", help="Merge even when most sentences changed (their translations are kept as obsolete).")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first page that fails, writing nothing (default: translate the other pages).")] = False,
+    accept_exact: Annotated[bool, typer.Option("--accept-exact", help="File translation-memory matches as reviewed when the sentence and both neighbours match (default: fuzzy, for review).")] = False,
+    no_mt: Annotated[bool, typer.Option("--no-mt", help="Without a model, leave the segments that need MT empty for translators instead of stopping.")] = False,
     executor: Annotated[Optional[str], typer.Option("--executor", help="Where MT runs: local (this process) or ray (a Ray cluster; pip install 'l10n[ray]').")] = None,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray).")] = None,
     actors: Annotated[Optional[int], typer.Option("--actors", help="With --executor ray: actors in the pool (1-1024).")] = None,
@@ -284,15 +286,15 @@ def translate(
     try:
         report = run(
             _collect_sources(sources, name), languages, options, redraft=redraft,
-            accept_large_change=accept_large_change, fail_fast=fail_fast,
+            accept_large_change=accept_large_change, fail_fast=fail_fast, accept_exact=accept_exact, no_mt=no_mt,
             on_start=started, on_progress=lambda done: progress.advance(task, done),
         )
     finally:
         progress.stop()
     _notices(report.notices, quiet or as_json)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = _Terminal(stderr=True)
     for failure in report.failures:
-        errors.print(f"[bold red]error:[/] {failure.message}", markup=True)
+        errors.print(Text("error:", style="bold red"), printable(failure.message))
     if report.failures:
         reasons = {}
         for failure in report.failures:
@@ -310,11 +312,11 @@ def translate(
         }, ensure_ascii=False, indent=2))
         raise typer.Exit(report.exit_code)
     table = Table(title="l10n translate")
-    for column in ("catalog", "segs", "new", "kept", "changed", "obsolete", "flagged", "reviewed"):
+    for column in ("catalog", "segs", "MT", "TM", "kept", "changed", "obsolete", "flagged", "reviewed"):
         table.add_column(column, justify="left" if column == "catalog" else "right")
     for c in report.catalogs:
-        table.add_row(f"{c.name} → {c.language}", str(c.stats.total), str(c.drafted), str(c.kept), str(c.changed),
-                      str(c.obsoleted), str(c.flagged), f"{c.stats.reviewed}/{c.stats.total}")
+        table.add_row(f"{c.name} → {c.language}", str(c.stats.total), str(c.drafted), str(c.memory), str(c.kept),
+                      str(c.changed), str(c.obsoleted), str(c.flagged), f"{c.stats.reviewed}/{c.stats.total}")
     out = _out(quiet)
     out.print(table)
     for c in report.catalogs:
@@ -543,10 +545,10 @@ def tm_import(
 @tm_app.command("stats")
 def tm_stats(locales: LocalesOpt = None) -> None:
     """Sentence pairs in the translation memory, per language and file."""
-    from l10n.memory import TranslationMemory
+    from l10n.memory import TranslationMemory, index_path
 
     options = _options(locales=locales)
-    with TranslationMemory(options.locales) as memory:
+    with TranslationMemory(options.locales, index_path(options.locales, options.cache_dir)) as memory:
         memory.refresh()
         rows = memory.summary()
     table = Table(title=f"translation memory ({options.locales})")

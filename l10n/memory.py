@@ -6,9 +6,11 @@ The memory's contents are files, never a database of its own:
   catalog ``locales/<lang>/LC_MESSAGES/*.po``;
 * TMX files imported with ``l10n tm import``, copied to ``locales/tm/``.
 
-``locales/.tm.sqlite`` is an index of those files, rebuilt file by file when a
-file's size or modification time changes, so it is safe to delete and is kept
-out of git. Look-ups:
+An SQLite index of those files lives in the user's cache folder (beside the
+draft cache: ``~/.cache/l10n/drafts/memory/``, one per locales folder), rebuilt
+file by file when a file's size or modification time changes, so it is safe to
+delete and never written into the project; with the cache off it is built in
+memory for the run. Look-ups:
 
 * **exact**: the source sentence after Unicode compatibility normalisation
   (full-width Latin letters and digits, the ideographic space) and whitespace
@@ -21,17 +23,17 @@ out of git. Look-ups:
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.errors import DataFileError
 from l10n.languages import TARGET_LANGUAGES
 
-INDEX_NAME = ".tm.sqlite"
 IMPORTS_FOLDER = "tm"
 #: Character-level similarity (difflib ratio on normalised sources) from which
 #: a stored sentence is shown to the translator. 75 % is where CAT tools
@@ -115,18 +117,22 @@ def source_difference(stored: str, wanted: str) -> str:
 class TranslationMemory:
     """The index over a locales folder's memory files. Use as a context manager."""
 
-    def __init__(self, locales: Path):
+    def __init__(self, locales: Path, index: Path | None):
         self.locales = locales
-        self.path = locales / INDEX_NAME
+        self.path = index  # None: an index in memory, for this run only
         self._db: sqlite3.Connection | None = None
 
     def __enter__(self) -> TranslationMemory:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
         except sqlite3.DatabaseError:
             # A damaged index holds nothing that the files don't: rebuild it.
             self.path.unlink(missing_ok=True)
+            self._db = self._open()
+        except OSError:
+            self.path = None  # a cache folder that cannot be written only costs speed
             self._db = self._open()
         return self
 
@@ -136,7 +142,8 @@ class TranslationMemory:
         self._db = None
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
+        where = ":memory:" if self.path is None else str(self.path)
+        db = sqlite3.connect(where)
         version = None
         try:
             version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
@@ -144,8 +151,9 @@ class TranslationMemory:
             pass
         if version != (INDEX_VERSION,):
             db.close()
-            self.path.unlink(missing_ok=True)
-            db = sqlite3.connect(self.path)
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
+            db = sqlite3.connect(where)
             db.executescript(_SCHEMA)
             db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
             db.commit()
@@ -254,6 +262,15 @@ class TranslationMemory:
         return list(unique.values())[:shown]
 
 
+def index_path(locales: Path, cache_dir: Path | None) -> Path | None:
+    """Where the index of a locales folder's memory lives: in the draft cache
+    folder, keyed by the locales folder's real path (None: cache off)."""
+    if cache_dir is None:
+        return None
+    key = hashlib.sha256(str(locales.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / "memory" / f"{key}.sqlite"
+
+
 def _stamp(path: Path) -> str:
     status = path.stat()
     return f"{status.st_size}:{status.st_mtime_ns}"
@@ -340,13 +357,25 @@ def import_tmx(path: Path, locales: Path) -> tuple[Path, dict[str, int]]:
     return destination, {language: len(found) for language, found in sorted(units.items())}
 
 
-def lookup_all(memory: TranslationMemory, language: str, sources: Sequence[str], *,
-               exclude: str | None = None) -> list[tuple[list[Match], list[Match]]]:
-    """(exact, fuzzy) matches for each sentence of a document, with context from its neighbours."""
+def lookup_all(memory: TranslationMemory, language: str, sources: Sequence[str], *, exclude: str | None = None,
+               only: Collection[int] | None = None) -> list[tuple[list[Match], list[Match]]]:
+    """(exact, fuzzy) matches for each sentence of a document (or those at the
+    indexes ``only``), with context from its neighbours."""
     found = []
     for index, source in enumerate(sources):
+        if only is not None and index not in only:
+            found.append(([], []))
+            continue
         before = sources[index - 1] if index else ""
         after = sources[index + 1] if index + 1 < len(sources) else ""
         exact = memory.exact(language, source, before=before, after=after, exclude=exclude)
         found.append((exact, [] if exact else memory.fuzzy(language, source, exclude=exclude)))
     return found
+
+
+def suggestion_lines(match: Match, source: str) -> list[str]:
+    """A similar sentence's translation as the translator sees it in the
+    catalog (translator comments, shown by Poedit and Weblate): score, file,
+    translation, then how its source differs from this sentence."""
+    return [f"TM {match.percent}% ({match.origin}): {match.target}",
+            f"TM {match.percent}% source: {source_difference(match.source, source)}"]

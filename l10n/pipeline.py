@@ -35,6 +35,7 @@ from l10n.errors import BusyError, CatalogMismatchError, DataFileError, InputErr
 from l10n.extract import decode_page, extract_article
 from l10n.files import STAGING, ConflictError, Replacement, check_writable, commit, digest, read_bytes, recover
 from l10n.glossary import Glossary, TermMatch, load_glossary, lock, restore
+from l10n.memory import TranslationMemory, index_path, lookup_all, suggestion_lines
 from l10n.segment import SEGMENTER, segment_article
 from l10n.settings import Options
 from l10n.workspace import ArticleFiles
@@ -78,6 +79,7 @@ class CatalogReport:
     path: Path
     stats: po.Stats
     drafted: int  # new machine drafts
+    memory: int  # translations taken from the translation memory
     kept: int  # entries kept as they were
     changed: int  # sentences whose source changed
     obsoleted: int
@@ -140,6 +142,13 @@ class Engines:
         self._cache = DraftCache(options.cache_dir, reuse=not fresh) if options.cache_dir is not None else None
         self._models: dict = {}  # package path → model engine, shared across routes
         self._pairs: dict[tuple[str, str], Engine] = {}
+
+    def find(self, source: str, target: str) -> Engine | NoModelError:
+        """The engine for a pair, or the NoModelError that says how to install one."""
+        try:
+            return self.get(source, target)
+        except NoModelError as error:
+            return error
 
     def get(self, source: str, target: str) -> Engine:
         """The engine for a pair; NoModelError if no route is installed."""
@@ -212,12 +221,14 @@ class _Job:
 
     page: _Page
     language: str
-    engine: Engine
-    key: str  # draft_key
+    engine: Engine | None  # None: no model installed for the pair
+    key: str  # draft_key ("" without a model)
     old: polib.POFile | None  # the review catalog as read
     machine: dict[tuple[str, str], str]  # last machine draft of each (id, sentence)
     drafts: dict[str, po.Draft]  # segment id → draft (reused ones first, then this run's)
-    missing: list[Segment]  # segments without a reusable draft
+    missing: list[Segment]  # segments MT drafts in this run
+    reuse: dict[str, po.Reuse] = field(default_factory=dict)  # segment id → translation from the memory
+    suggestions: dict[str, list[str]] = field(default_factory=dict)  # segment id → similar sentences' notes
 
     @property
     def path(self) -> Path:
@@ -274,23 +285,52 @@ def _short(data: bytes) -> str:
     return digest(data)[:16]
 
 
-def _plan(page: _Page, language: str, engine: Engine, glossary: Glossary, options: Options, *,
-          fresh: bool, accept_large_change: bool) -> _Job:
-    key = draft_key(engine, glossary, options, language)
+def _plan(page: _Page, language: str, engine: Engine | NoModelError, glossary: Glossary, options: Options,
+          memory: TranslationMemory, *, fresh: bool, accept_large_change: bool, accept_exact: bool,
+          no_mt: bool) -> _Job:
+    """What one catalog needs. Segments with human work need no MT; those
+    whose sentence the memory holds get its translation instead; the rest go
+    to MT — and without a model that is an error, unless ``no_mt`` leaves
+    them empty for translators."""
     old = _read_catalog(page, page.files.catalog(language))
     earlier = _read_catalog(page, page.files.drafts(language))
     machine = po.machine_texts(earlier)
     # Refuse a catalog of another article now, before any MT.
-    po.plan_merge(old, page.item.segments, machine=machine, accept_large_change=accept_large_change,
-                  path=page.files.catalog(language))
+    plan = po.plan_merge(old, page.item.segments, machine=machine, accept_large_change=accept_large_change,
+                         path=page.files.catalog(language))
+    segments = page.item.segments
+    own = page.files.catalog(language).relative_to(options.locales).as_posix()
+    sources = [segment.source for segment in segments]
+    found = lookup_all(memory, language, sources, exclude=own, only={i for i, s in enumerate(segments)
+                                                                     if s.id in plan.redrafted})
+    reuse, suggestions = {}, {}
+    for segment, (exact, similar) in zip(segments, found):
+        if exact:
+            best = exact[0]
+            reuse[segment.id] = po.Reuse(best.target, best.origin, reviewed=accept_exact and best.in_context)
+        suggestions[segment.id] = [line for match in similar for line in suggestion_lines(match, segment.source)]
+    if isinstance(engine, NoModelError):
+        needed = [s for s in segments if s.id in plan.redrafted and s.id not in reuse
+                  and not (s.id in plan.previous and po.has_text(plan.previous[s.id]))]
+        if needed and not no_mt:
+            raise _needs_model(page.item, len(needed), engine)
+        return _Job(page, language, None, "", old, machine, {}, [], reuse, suggestions)
+    key = draft_key(engine, glossary, options, language)
     reusable = {} if fresh else po.read_drafts(earlier, key)
-    drafts = {s.id: reusable[s.id, s.source] for s in page.item.segments if (s.id, s.source) in reusable}
-    missing = [s for s in page.item.segments if s.id not in drafts]
-    return _Job(page, language, engine, key, old, machine, drafts, missing)
+    drafts = {s.id: reusable[s.id, s.source] for s in segments if (s.id, s.source) in reusable}
+    missing = [s for s in segments if s.id not in drafts and s.id not in reuse]
+    return _Job(page, language, engine, key, old, machine, drafts, missing, reuse, suggestions)
+
+
+def _needs_model(item: Prepared, needed: int, error: NoModelError) -> NoModelError:
+    return NoModelError(f"{item.source.label}: {needed} of {len(item.segments)} segments need machine translation "
+                        f"and there is {error}; or use --no-mt to leave them empty for translators",
+                        source=error.source, target=error.target)
 
 
 def translate(sources: Sequence[Source], languages: Sequence[str], options: Options, *, redraft: bool = False,
-              accept_large_change: bool = False, fail_fast: bool = False,
+              accept_large_change: bool = False, fail_fast: bool = False, accept_exact: bool = False,
+              no_mt: bool = False,
               on_start: Callable[[int], None] = lambda total: None,
               on_progress: Callable[[int], None] = lambda done: None) -> TranslateReport:
     """Translate every page into every language. A page that fails is
@@ -313,21 +353,28 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
         except L10nError as error:
             failed(source, error)
     engines = Engines(options, fresh=fresh)
+    # Every model route is looked up before any work; a missing one matters
+    # only for a page with segments that neither people nor the memory cover.
     routed = []
-    for item in prepared:  # every model route is found before any work
-        try:
-            routed.append((item, {language: engines.get(item.article.language, language) for language in languages}))
-        except NoModelError as error:
-            failed(item.source, error)
+    for item in prepared:
+        engine_of = {language: engines.find(item.article.language, language) for language in languages}
+        missing = next((error for error in engine_of.values() if isinstance(error, NoModelError)), None)
+        if missing is not None and not no_mt and not options.locales.exists():
+            failed(item.source, _needs_model(item, len(item.segments), missing))  # no catalog, no memory yet
+        else:
+            routed.append((item, engine_of))
 
-    with _catalog_lock(options.locales):
+    with _catalog_lock(options.locales), TranslationMemory(options.locales,
+                                                           index_path(options.locales, options.cache_dir)) as memory:
         recover(options.locales / STAGING)
+        memory.refresh()
         jobs: list[_Job] = []
         for item, engine_of in routed:
             try:
                 page = _open_page(item, options)
-                jobs += [_plan(page, language, engine_of[language], glossary, options, fresh=fresh,
-                               accept_large_change=accept_large_change) for language in languages]
+                jobs += [_plan(page, language, engine_of[language], glossary, options, memory, fresh=fresh,
+                               accept_large_change=accept_large_change, accept_exact=accept_exact, no_mt=no_mt)
+                         for language in languages]
             except L10nError as error:
                 failed(item.source, error)
         pages = list({id(job.page): job.page for job in jobs}.values())
@@ -383,7 +430,7 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
 def _draft_missing(jobs: list[_Job], terms, on_progress: Callable[[int], None]) -> None:
     """Draft every segment without a reusable draft: every article of the run
     in one batch per language pair."""
-    for engine in {id(job.engine): job.engine for job in jobs}.values():
+    for engine in {id(job.engine): job.engine for job in jobs if job.engine is not None}.values():
         mine = [job for job in jobs if job.engine is engine]
         segments = [segment for job in mine for segment in job.missing]
         matches = [terms[job.page.item.source.name][segment.id] for job in mine for segment in job.missing]
@@ -417,12 +464,15 @@ def _render_job(job: _Job, terms, glossary: Glossary, options: Options, created:
     item, name, language = job.page.item, job.page.item.source.name, job.language
     files = job.page.files
     reference = _reference(files, options)
-    signature = po.Signature(item.article.language, SEGMENTER, glossary.digest, job.engine.signature)
-
+    engine_signature = job.engine.signature if job.engine is not None else ""
+    signature = po.Signature(item.article.language, SEGMENTER, glossary.digest, engine_signature)
+    outputs = {}
     drafts_file = files.drafts(language)
-    drafts_header = po.new_catalog(language, name=name, signature=signature, created=created)
-    drafts_header.metadata[po.DRAFT_KEY_FIELD] = job.key
-    drafts_catalog = po.drafts_catalog(item.segments, job.drafts, reference=reference, catalog=drafts_header)
+    if job.engine is not None:  # without a model, the drafts of earlier runs stay as they are
+        drafts_header = po.new_catalog(language, name=name, signature=signature, created=created)
+        drafts_header.metadata[po.DRAFT_KEY_FIELD] = job.key
+        drafts_catalog = po.drafts_catalog(item.segments, job.drafts, reference=reference, catalog=drafts_header)
+        outputs[drafts_file] = _keep_dates(po.render(drafts_catalog), job.page.read[drafts_file])
 
     old = job.old
     if old is None and job.page.read[job.path] is not None:  # a re-merge: the last one took the entries over
@@ -431,15 +481,16 @@ def _render_job(job: _Job, terms, glossary: Glossary, options: Options, created:
     header = po.new_catalog(language, name=name, signature=signature, created=created)
     if old is not None:
         header.metadata = {**header.metadata, **_translator_fields(old.metadata)}
+        if job.engine is None and "X-L10n-Engine" in old.metadata:
+            header.metadata["X-L10n-Engine"] = old.metadata["X-L10n-Engine"]  # what made the drafts it holds
     term_lines = {s.id: po.term_lines(terms[s.id]) for s in item.segments}  # as in the template
     merged, counts = po.assemble(old, item.segments, job.drafts, term_lines, machine=job.machine, header=header,
-                                 reference=reference, accept_large_change=accept_large_change, path=job.path)
-    report = CatalogReport(name, language, job.path, po.stats(merged), counts.drafted, counts.kept, counts.changed,
-                           counts.obsoleted, counts.flagged, written=False)
-    return {
-        drafts_file: _keep_dates(po.render(drafts_catalog), job.page.read[drafts_file]),
-        job.path: _keep_dates(po.render(merged), job.page.read[job.path]),
-    }, report
+                                 reference=reference, accept_large_change=accept_large_change, path=job.path,
+                                 reuse=job.reuse, suggestions=job.suggestions)
+    report = CatalogReport(name, language, job.path, po.stats(merged), counts.drafted, counts.memory, counts.kept,
+                           counts.changed, counts.obsoleted, counts.flagged, written=False)
+    outputs[job.path] = _keep_dates(po.render(merged), job.page.read[job.path])
+    return outputs, report
 
 
 def _now() -> str:

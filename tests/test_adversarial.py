@@ -244,8 +244,8 @@ def mangle_po(old: str, new: str) -> Callable[[World], None]:
 
 PO_INPUTS: dict[str, tuple[Callable[[World], None], str | None]] = {
     "garbage": (replace_po(b"this is not a PO file\n"), "malformed PO file"),
-    "binary": (replace_po(bytes(range(256))), "not UTF-8 text"),
-    "Latin-1": (replace_po('msgid ""\nmsgstr "é"\n'.encode("latin-1")), "not UTF-8 text"),
+    "binary": (replace_po(bytes(range(256))), "malformed PO file"),
+    "Latin-1": (replace_po('msgid ""\nmsgstr "é"\n'.encode("latin-1")), "not UTF-8"),
     "garbage line": (mangle_po('msgctxt "credit"', 'garbage line\nmsgctxt "credit"'), "malformed PO file"),
     "a folder": (replace_po(lambda w: (w.project / PO_PATH).mkdir()), "is a folder"),
     "a FIFO": (replace_po(lambda w: os.mkfifo(w.project / PO_PATH)), "is a FIFO"),
