@@ -106,20 +106,18 @@ class _Group(TyperGroup):
             raise typer.Exit(130) from None
 
 
-app = typer.Typer(cls=_Group, no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(cls=_Group, no_args_is_help=True, context_settings=_CONTEXT, add_completion=False, rich_markup_mode=None,
                   help="Offline translation of news articles into reviewed English and Japanese editions.")
-models_app = typer.Typer(cls=_Group, no_args_is_help=True, help="List and install Argos Translate model packages.")
-glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange the term glossary as TBX.")
+models_app = typer.Typer(cls=_Group, no_args_is_help=True, context_settings=_CONTEXT, help="List and install Argos Translate model packages.")
+glossary_app = typer.Typer(cls=_Group, no_args_is_help=True, context_settings=_CONTEXT, help="Exchange the term glossary as TBX.")
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
-xliff_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Exchange catalogs with CAT tools as XLIFF 1.2.")
+xliff_app = typer.Typer(cls=_Group, no_args_is_help=True, context_settings=_CONTEXT, help="Exchange catalogs with CAT tools as XLIFF 1.2.")
 app.add_typer(xliff_app, name="xliff")
-tm_app = typer.Typer(cls=_Group, no_args_is_help=True, help="The translation memory: reviewed pairs reused before MT.")
+tm_app = typer.Typer(cls=_Group, no_args_is_help=True, context_settings=_CONTEXT, help="The translation memory: reviewed pairs reused before MT.")
 app.add_typer(tm_app, name="tm")
 
-
-#: --to choices: the target languages of l10n.languages.
-Language = Enum("Language", {code: code for code in TARGET_LANGUAGES}, type=str)
 
 
 # -- shared options ----------------------------------------------------------------
@@ -141,7 +139,16 @@ SourcesArg = Annotated[Optional[list[Path]], typer.Argument(
     show_default=False)]
 NameOpt = Annotated[Optional[str], typer.Option(
     "--name", callback=_catalog_name, help=f"Catalog name for a single page (locales/<lang>/LC_MESSAGES/<name>.po). Default: {DEFAULT_NAME}.")]
-ToOpt = Annotated[list[Language], typer.Option("--to", help="Target language; repeat for both.")]
+def _targets(values: list[str]) -> list[str]:
+    """--to en --to ja, --to en,ja, --to EN, --to en-US: each language once, in order."""
+    from l10n.languages import target_language
+
+    return list(dict.fromkeys(target_language(tag) for value in values for tag in value.split(",") if tag.strip()))
+
+
+ToOpt = Annotated[list[str], typer.Option("--to", callback=_targets, metavar="LANG",
+                                          help=f"Target language: {', '.join(TARGET_LANGUAGES)}; repeat or "
+                                               "separate with commas for both (--to en,ja).")]
 SourceLanguageOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Source language: zh-Hant, zh-Hans or ja. Default: detected from the page.")]
 LocalesOpt = Annotated[Optional[Path], typer.Option("--locales", help="Catalog folder. Default: locales/ of the project.")]
@@ -273,7 +280,7 @@ def translate(
     options = _options(source_language=source_language, locales=locales, glossary=glossary, engine=engine,
                        beam_size=beam_size, threads=threads, cache="off" if no_cache else None,
                        executor=executor, ray_address=ray_address, actors=actors, actor_threads=actor_threads)
-    languages = list(dict.fromkeys(language.value for language in to))
+    languages = _languages(to)
     err = Console(stderr=True)
     progress = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, disable=quiet or as_json or not err.is_terminal, transient=True)
@@ -324,8 +331,8 @@ def translate(
     raise typer.Exit(report.exit_code)
 
 
-def _languages(to: list[Language]) -> list[str]:
-    return list(dict.fromkeys(language.value for language in to))
+def _languages(to: list[str]) -> list[str]:
+    return to  # parsed by _targets
 
 
 @app.command("score")
@@ -502,7 +509,7 @@ def xliff_export(
     from l10n.workspace import ArticleFiles
 
     options = _options(locales=locales)
-    languages = list(dict.fromkeys(item.value for item in to))
+    languages = _languages(to)
     if output is not None and len(languages) > 1:
         raise UsageError("--output takes one language; leave it out to write one file per language")
     for language in languages:

@@ -34,3 +34,30 @@ LANGUAGES: dict[str, Language] = {
 }
 TARGET_LANGUAGES = ("en", "ja")
 SOURCE_LANGUAGES = ("zh-Hant", "zh-Hans", "ja")
+
+
+#: Other spellings of the target languages that mean one of them outright:
+#: ISO 639-2/3 codes and English names. ("jp", a country code, is not one:
+#: it gets a suggestion.)
+_TARGET_ALIASES = {"eng": "en", "english": "en", "jpn": "ja", "japanese": "ja"}
+
+
+def target_language(tag: str) -> str:
+    """A target language from what a user typed: case and region or script
+    subtags don't matter (``EN``, ``en-US``, ``ja_JP`` are en and ja); a near
+    miss is refused with a suggestion."""
+    from difflib import get_close_matches
+
+    from l10n.errors import UsageError
+
+    wanted = tag.strip().lower().replace("_", "-")
+    primary = wanted.split("-")[0]
+    if primary in TARGET_LANGUAGES:
+        return primary
+    if wanted in _TARGET_ALIASES or primary in _TARGET_ALIASES:
+        return _TARGET_ALIASES.get(wanted) or _TARGET_ALIASES[primary]
+    spellings = {**{code: code for code in TARGET_LANGUAGES}, **_TARGET_ALIASES}
+    close = get_close_matches(primary, list(spellings), n=1, cutoff=0.5)
+    hint = f"; did you mean {spellings[close[0]]}?" if close else ""
+    raise UsageError(f"--to {tag!r} is not a target language: l10n translates into "
+                     f"{', '.join(f'{code} ({LANGUAGES[code].name})' for code in TARGET_LANGUAGES)}{hint}")

@@ -48,3 +48,40 @@ def test_importing_l10n_has_no_side_effects(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [(), ("translate",), ("models", "install"), ("tm",)])
+def test_dash_h_is_help(run, command):
+    result = run(*command, "-h")
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+@pytest.mark.parametrize("typed, scored", [
+    (["--to", "EN"], ["en"]),
+    (["--to", "en-US"], ["en"]),
+    (["--to", "ja_JP"], ["ja"]),
+    (["--to", "en,ja"], ["en", "ja"]),
+    (["--to", "ja", "--to", "JA", "--to", "en"], ["ja", "en"]),
+    (["--to", "Japanese"], ["ja"]),
+])
+def test_language_tags_are_read_as_people_type_them(project, run, typed, scored):
+    import shutil
+
+    from tests.conftest import REPO
+
+    shutil.copytree(REPO / "locales", project / "locales", ignore=shutil.ignore_patterns("drafts"))
+    result = run("score", *typed, "--json")
+    assert result.exit_code == 0, result.output
+    assert [entry["language"] for entry in json.loads(result.stdout)] == scored
+
+
+@pytest.mark.parametrize("typed, suggestion", [("jp", "; did you mean ja?"), ("eng", None), ("fr", "")])
+def test_a_wrong_language_gets_one_line_and_a_suggestion(project, run, typed, suggestion):
+    result = run("check", "--to", typed)
+    if suggestion is None:  # an ISO 639-2 code is taken as it is
+        assert "is not a target language" not in result.output
+        return
+    assert result.exit_code == 2
+    [line] = result.output.strip().splitlines()
+    assert line == (f"error: --to '{typed}' is not a target language: l10n translates into en (English), "
+                    f"ja (Japanese){suggestion}")
