@@ -264,7 +264,8 @@ def report_article(options: Options, name: str, languages: Sequence[str], *, out
             references={key: ref.text for key, ref in references.items()},
             scores=result.scores, draft_scores=result.draft_scores, issues=result.issues, catalog_path=result.path,
         )
-        page = reporting.render(name=name, language=language, rows=rows, stats=stats(edition.catalog),
+        page = reporting.render(name=name, language=language, source_language=loaded.article.language,
+                                rows=rows, stats=stats(edition.catalog),
                                 scores=result.scores, draft_scores=result.draft_scores, glossary=loaded.glossary,
                                 result=result)
         target = output or loaded.files.edition(language, ".report.html")

@@ -107,9 +107,13 @@ def _issue_list(issues: Sequence[Issue], *, show_segment: bool = False) -> str:
         f"{' (' + html.escape(i.segment) + ')' if show_segment and i.segment else ''}</li>" for i in issues) + "</ul>"
 
 
-def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, scores: Scores | None,
+def render(*, name: str, language: str, source_language: str, rows: Sequence[Row], stats: Stats, scores: Scores | None,
            draft_scores: Scores | None, glossary: Glossary, result: EditionResult) -> str:
-    """The page; ``result`` is the one run of the checks that ``l10n check`` also reports."""
+    """The page; ``result`` is the one run of the checks that ``l10n check`` also reports.
+
+    The page itself is English; each text cell carries its own ``lang``, so
+    browsers pick Traditional Chinese or Japanese glyph forms for Han
+    characters that the two write differently."""
     shown = {id(i) for row in rows for i in (*row.issues, *row.reference_issues)}
     catalog_issues = [i for i in result.issues if id(i) not in shown]
     cards = [
@@ -147,10 +151,11 @@ def render(*, name: str, language: str, rows: Sequence[Row], stats: Stats, score
         issues = _issue_list(row.issues)
         parts.append(
             f'<tr id="{html.escape(row.segment.id)}"><td>{html.escape(row.segment.id)}</td>'
-            f"<td>{_highlight(row.segment.source, [(m.start, m.end) for m in matches])}</td>"
-            f"<td>{_cell(row.draft, forms, empty='no draft recorded')}</td>"
-            f"<td>{translation}{issues}</td>"
-            f"<td>{_cell(row.reference, forms, empty='no reference')}{_issue_list(row.reference_issues)}</td>"
+            f'<td lang="{source_language}">{_highlight(row.segment.source, [(m.start, m.end) for m in matches])}</td>'
+            f'<td lang="{language}">{_cell(row.draft, forms, empty="no draft recorded")}</td>'
+            f'<td lang="{language}">{translation}{issues}</td>'
+            f'<td lang="{language}">{_cell(row.reference, forms, empty="no reference")}'
+            f"{_issue_list(row.reference_issues)}</td>"
             f"<td>{_bar(row.chrf)}<br><small>draft {_bar(row.draft_chrf)}</small></td></tr>\n"
         )
     parts.append("</tbody>\n</table>\n</body>\n</html>\n")

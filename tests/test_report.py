@@ -34,6 +34,36 @@ def browser():
     driver.quit()
 
 
+#: Draws a character on a canvas with the page's own font stack and compares it
+#: with characters no font has (private use, plane 16): if they look the same,
+#: the character came out as a tofu box.
+_DRAWS_A_GLYPH = r"""
+const draw = (ch, font) => {
+  const canvas = document.createElement('canvas'); canvas.width = canvas.height = 40;
+  const context = canvas.getContext('2d'); context.font = font; context.fillText(ch, 4, 32);
+  return canvas.toDataURL();
+};
+const font = '28px ' + getComputedStyle(document.body).fontFamily;
+const box = draw('\u{10FFFD}', font);
+return Array.from(arguments[0]).map(ch => draw(ch, font) !== box && draw(ch, font) !== draw('\u{10FFFC}', font));
+"""
+
+
+def assert_cjk_glyphs(browser, characters: str) -> None:
+    """Fails when CJK text renders as tofu (no CJK font installed)."""
+    drawn = browser.execute_script(_DRAWS_A_GLYPH, characters)
+    missing = [ch for ch, ok in zip(characters, drawn) if not ok]
+    assert not missing, f"rendered as boxes, no font: {''.join(missing)} (install fonts-noto-cjk)"
+
+
+def test_the_glyph_check_sees_tofu(browser, tmp_path):
+    page = tmp_path / "tofu.html"
+    page.write_text("<!DOCTYPE html><meta charset=utf-8><body>x</body>", encoding="utf-8")
+    browser.get(page.as_uri())
+    with pytest.raises(AssertionError, match="rendered as boxes"):
+        assert_cjk_glyphs(browser, "\U0010fffb")  # private use: no font has it
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_report_renders_every_text_in_chromium(edition, installed, run, browser, tmp_path, language):  # noqa: F811
     # Drafts for every segment, then one entry sent back to review: all four columns have content.
@@ -66,6 +96,9 @@ def test_report_renders_every_text_in_chromium(edition, installed, run, browser,
     assert "fuzzy: " in text and "reviewed\n33" in text and "fuzzy\n1" in text
     assert "BLEU (reviewed)" in text and "chrF (MT drafts)" in text
     assert browser.execute_script("return document.querySelectorAll('mark').length") > 100
+    assert browser.execute_script("return document.querySelector('tbody td:nth-child(2)').lang") == "zh-Hant"
+    assert browser.execute_script("return document.querySelector('tbody td:nth-child(4)').lang") == language
+    assert_cjk_glyphs(browser, "北海道谷體")
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -79,3 +112,5 @@ def test_edition_html_opens_in_chromium_with_no_missing_text(edition, run, brows
     for entry in polib.pofile(f"locales/{language}/LC_MESSAGES/article.po"):
         assert entry.msgstr in text, entry.msgctxt
     assert "\ufffd" not in text  # no decoding errors
+    if language == "ja":
+        assert_cjk_glyphs(browser, "北海道千歳ラピダスあ")
