@@ -29,8 +29,13 @@ $(VENV)/.test-installed: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
+# Translate (reusing reviewed work and the translation memory; MT only where
+# needed), then build the editions, or list what still needs review.
 translate: install
-	$(BIN)/l10n translate --to en --to ja
+	$(BIN)/l10n translate --to en,ja
+	$(BIN)/l10n build --to en,ja
+	@echo "editions: locales/en/article.html and .md, locales/ja/article.html and .md"
+	@echo "run l10n as $(BIN)/l10n, or after: . $(BIN)/activate"
 
 # The report and edition tests render HTML in headless Chromium (Debian:
 # chromium, chromium-driver) and fail when CJK glyphs don't render (fonts-noto-cjk).
