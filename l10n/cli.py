@@ -320,7 +320,7 @@ def translate(
         raise typer.Exit(report.exit_code)
     table = Table(title="l10n translate")
     for column in ("catalog", "segs", "MT", "TM", "kept", "changed", "obsolete", "flagged", "reviewed"):
-        table.add_column(column, justify="left" if column == "catalog" else "right")
+        table.add_column(column, justify="left" if column == "catalog" else "right", no_wrap=column == "catalog")
     for c in report.catalogs:
         table.add_row(f"{c.name} → {c.language}", str(c.stats.total), str(c.drafted), str(c.memory), str(c.kept),
                       str(c.changed), str(c.obsoleted), str(c.flagged), f"{c.stats.reviewed}/{c.stats.total}")

@@ -285,19 +285,34 @@ def _short(data: bytes) -> str:
     return digest(data)[:16]
 
 
-def _plan(page: _Page, language: str, engine: Engine | NoModelError, glossary: Glossary, options: Options,
-          memory: TranslationMemory, *, fresh: bool, accept_large_change: bool, accept_exact: bool,
-          no_mt: bool) -> _Job:
+@dataclass(frozen=True)
+class _Reading:
+    """One catalog and its drafts as read, and what a merge would do."""
+
+    old: polib.POFile | None
+    earlier: polib.POFile | None
+    machine: dict[tuple[str, str], str]
+    plan: po.MergePlan
+
+
+def _read(page: _Page, language: str, *, accept_large_change: bool) -> _Reading:
+    """Read (strictly) a page's catalog and drafts for one language; refuses a
+    broken catalog or one of another article before anything else happens."""
+    old = _read_catalog(page, page.files.catalog(language))
+    earlier = _read_catalog(page, page.files.drafts(language))
+    machine = po.machine_texts(earlier)
+    plan = po.plan_merge(old, page.item.segments, machine=machine, accept_large_change=accept_large_change,
+                         path=page.files.catalog(language))
+    return _Reading(old, earlier, machine, plan)
+
+
+def _plan(page: _Page, language: str, reading: _Reading, engine: Engine | NoModelError, glossary: Glossary,
+          options: Options, memory: TranslationMemory, *, fresh: bool, accept_exact: bool, no_mt: bool) -> _Job:
     """What one catalog needs. Segments with human work need no MT; those
     whose sentence the memory holds get its translation instead; the rest go
     to MT — and without a model that is an error, unless ``no_mt`` leaves
     them empty for translators."""
-    old = _read_catalog(page, page.files.catalog(language))
-    earlier = _read_catalog(page, page.files.drafts(language))
-    machine = po.machine_texts(earlier)
-    # Refuse a catalog of another article now, before any MT.
-    plan = po.plan_merge(old, page.item.segments, machine=machine, accept_large_change=accept_large_change,
-                         path=page.files.catalog(language))
+    old, earlier, machine, plan = reading.old, reading.earlier, reading.machine, reading.plan
     segments = page.item.segments
     own = page.files.catalog(language).relative_to(options.locales).as_posix()
     sources = [segment.source for segment in segments]
@@ -364,19 +379,26 @@ def translate(sources: Sequence[Source], languages: Sequence[str], options: Opti
         else:
             routed.append((item, engine_of))
 
-    with _catalog_lock(options.locales), TranslationMemory(options.locales,
-                                                           index_path(options.locales, options.cache_dir)) as memory:
+    with _catalog_lock(options.locales):
         recover(options.locales / STAGING)
-        memory.refresh()
-        jobs: list[_Job] = []
+        readings = []
         for item, engine_of in routed:
             try:
                 page = _open_page(item, options)
-                jobs += [_plan(page, language, engine_of[language], glossary, options, memory, fresh=fresh,
-                               accept_large_change=accept_large_change, accept_exact=accept_exact, no_mt=no_mt)
-                         for language in languages]
+                readings.append((page, engine_of, {language: _read(page, language, accept_large_change=accept_large_change)
+                                                   for language in languages}))
             except L10nError as error:
                 failed(item.source, error)
+        # The memory's index is touched only once every catalog has been read.
+        jobs: list[_Job] = []
+        with TranslationMemory(options.locales, index_path(options.locales, options.cache_dir)) as memory:
+            memory.refresh()
+            for page, engine_of, read in readings:
+                try:
+                    jobs += [_plan(page, language, read[language], engine_of[language], glossary, options, memory,
+                                   fresh=fresh, accept_exact=accept_exact, no_mt=no_mt) for language in languages]
+                except L10nError as error:
+                    failed(page.item.source, error)
         pages = list({id(job.page): job.page for job in jobs}.values())
         for page in pages:
             report.notices += page.item.notices

@@ -227,7 +227,7 @@ def test_a_sentence_longer_than_the_model_limit_is_flagged(project, installed, r
     result = run("translate", "--to", "en", "--beam-size", "1", page)
     assert result.exit_code == 0, result.output
     catalog = polib.pofile("locales/en/LC_MESSAGES/article.po")
-    flagged = [e for e in catalog if "cut off at the model's length limit" in e.comment]
+    flagged = [e for e in catalog if "cut off at the model's length limit" in e.tcomment]
     assert [e.msgid for e in flagged] == [run_on]
 
 
