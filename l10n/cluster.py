@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.engine import Decoding, Engine, Hypothesis
-from l10n.errors import L10nError, UsageError
+from l10n.errors import ClusterError, UsageError
 from l10n.models import Package
 
 RAY_EXTRA = "pip install 'l10n[ray]'"
@@ -50,10 +50,6 @@ SENTENCES_PER_TASK = 64
 #: Seconds to wait for the actors to start and load a model. A cluster without
 #: the CPUs the actors ask for would otherwise wait for ever.
 READY_TIMEOUT = 300.0
-
-
-class ClusterError(L10nError):
-    exit_code = 8
 
 
 @dataclass(frozen=True, kw_only=True)

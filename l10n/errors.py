@@ -16,6 +16,7 @@ Exit codes (also in the README):
       or an installed one does not load
  6    another ``l10n`` run is writing the same catalogs, or files kept changing during a run
  7    a file could not be written (permissions, disk)
+ 8    the Ray cluster (``--executor ray``) could not be joined or went away
 ====  =====================================================================
 """
 
@@ -86,3 +87,10 @@ class WriteError(L10nError):
     def __init__(self, message: str, *, path: Path):
         super().__init__(message)
         self.path = path
+
+
+class ClusterError(L10nError):
+    """The Ray cluster could not be joined, its actors could not load a model,
+    or it went away during a run."""
+
+    exit_code = 8
