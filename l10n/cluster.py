@@ -34,7 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.engine import Decoding, Engine, Hypothesis
+from l10n.engine import Decoding, Hypothesis
+from l10n.engines.argos import PackageEngine
 from l10n.errors import ClusterError, UsageError
 from l10n.models import Package
 
@@ -161,36 +162,19 @@ def shutdown() -> None:
     ray.shutdown()
 
 
-class RayPackageEngine(Engine):
-    """One package's drafts made by the run's pool of Ray actors."""
+class RayPackageEngine(PackageEngine):
+    """One package's drafts made by the run's pool of Ray actors. Its
+    signature and fingerprint are the local engine's: same drafts, same cache
+    entries."""
 
     def __init__(self, package: Package, source: str, target: str, decoding: Decoding, cluster: ClusterOptions, *,
                  digest_of: Callable[[Path], str] | None = None):
-        from l10n.cache import content_digest
-
-        self.package, self.decoding, self.cluster = package, decoding, cluster
-        self._digest_of = digest_of or content_digest
-        self._digest: str | None = None
-        self.source, self.target = source, target
+        super().__init__(package, source, target, digest_of=digest_of)
+        self.decoding, self.cluster = decoding, cluster
         self._actors: list = []
         self._shipped: list = []
         self.pids: list[int] = []  # the actors' processes, for fault tests
         self.load_seconds = 0.0  # starting the actors and loading the model in each
-
-    @property
-    def signature(self) -> str:
-        return f"argos:{self.package.label}"  # the local engine's: same drafts, same cache entries
-
-    @property
-    def digest(self) -> str:
-        """Of the package the actors must load; computed on first use."""
-        if self._digest is None:
-            self._digest = self._digest_of(self.package.path)
-        return self._digest
-
-    @property
-    def fingerprint(self) -> str:
-        return f"{self.signature}#{self.digest[:16]}"
 
     def _start(self) -> None:
         if self._actors:

@@ -47,21 +47,17 @@ MAX_DECODING_TOKENS = 4096
 STANZA_CODES = {"zt": "zh-hant", "pb": "pt"}
 
 
-class ArgosPackageEngine(Engine):
-    """One installed package, loaded on first use."""
+class PackageEngine(Engine):
+    """What identifies an engine that runs one installed package, wherever it
+    runs (here, or on Ray actors): its signature and the digest of its files."""
 
-    def __init__(self, package: Package, source: str, target: str, options: Decoding, *,
+    def __init__(self, package: Package, source: str, target: str, *,
                  digest_of: Callable[[Path], str] | None = None):
         from l10n.cache import content_digest
 
-        self.package, self.options = package, options
+        self.package, self.source, self.target = package, source, target
         self._digest_of = digest_of or content_digest  # computed on first use: hashing a model reads it whole
         self._digest: str | None = None
-        self.source, self.target = source, target
-        self._translator = None
-        self._tokenizer = None
-        self._splitter = None
-        self.load_seconds = 0.0  # reported apart from translation time
 
     @property
     def signature(self) -> str:
@@ -76,6 +72,19 @@ class ArgosPackageEngine(Engine):
     @property
     def fingerprint(self) -> str:
         return f"{self.signature}#{self.digest[:16]}"
+
+
+class ArgosPackageEngine(PackageEngine):
+    """One installed package, loaded on first use."""
+
+    def __init__(self, package: Package, source: str, target: str, options: Decoding, *,
+                 digest_of: Callable[[Path], str] | None = None):
+        super().__init__(package, source, target, digest_of=digest_of)
+        self.options = options
+        self._translator = None
+        self._tokenizer = None
+        self._splitter = None
+        self.load_seconds = 0.0  # reported apart from translation time
 
     def _load(self) -> None:
         if self._translator is not None:
