@@ -10,18 +10,23 @@ which text is a caption, where paragraphs end. The cascade:
    ``display:block`` runs split — each remembering its elements: heading level,
    inside a ``<figcaption>``/caption box, inside a byline box, bold-only, how
    much of it is link text, and whether it sits in page furniture (``<nav>``,
-   ``<aside>``, ``<footer>``, hidden elements, and boxes whose class or id
-   names a consent banner, language switch, share/font widget, related list,
-   app promotion, ad or hotline box — unless all the page's prose is in such
-   boxes, as when the body is a ``<div class="share-body">``);
-3. ``find_container``: the element holding the body — readability's scoring:
+   ``<aside>``, ``<footer>``, ``<form>``, hidden elements, and boxes whose
+   class or id names a consent banner, language switch, share/font widget,
+   related list, app promotion, ad or hotline box);
+3. ``mark_furniture``: a furniture box is a wrapper, not furniture, when it
+   holds most of the page's prose and its ``<h1>``/``<article>``/``<main>``
+   (a whole page inside ASP.NET's ``<form>``), or when no prose is outside
+   such boxes (a body in a ``<div class="share-body">``);
+4. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
    grandparent; sibling boxes with a good share of prose join it (bodies split
-   by ad slots);
-4. ``choose_headline``: the visible heading that agrees with the declared
-   headline (``<h1>`` first, nearest above the body), else the declared
-   headline without the site's suffix;
-5. ``article_blocks``: between the headline and the body, credits (also a
+   by ad slots); prose in list items (related stories' summaries) counts only
+   on a page with no other prose;
+5. ``choose_headline``: the visible heading that agrees with the declared
+   headline (``<h1>`` first, nearest above the body), else a visible line that
+   is the declared headline (maybe with a site name glued on: "Title-Outlet"),
+   else the only ``<h1>``, else the declared headline without the site's suffix;
+6. ``article_blocks``: between the headline and the body, credits (also a
    line naming a declared author) and captions; in the body, paragraphs,
    captions, credits and subheadings (``<h2>``–``<h4>``, bold-only short
    lines), only captions and credits after the reporter's sign-off; right

@@ -6,7 +6,9 @@ repetition, the shape of link lists, the marks outlets put on captions and
 bylines — never a string taken from one page:
 
 1. ``find_body``: the body is the run of prose lines with the most text; prose
-   means running text that ends in sentence punctuation;
+   means running text that ends in sentence punctuation, in the page's
+   language (``foreign_lines``: a language-switch bar is not the story);
+   captions and sign-up boxes inside a run do not break it;
 2. ``body_blocks``: inside the body, paragraphs, captions, credits and
    subheadings (short lines without sentence punctuation between paragraphs);
    ad breaks and "read more" links are left out;
@@ -256,7 +258,7 @@ def foreign_lines(lines: list[str]) -> set[int]:
             if l > h + k or (chinese and h + k and k >= FOREIGN_KANA_SHARE * (h + k))}
 
 
-def find_body(lines: list[str]) -> tuple[int, int]:
+def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
     """Indices [start, end) of the body: the run of prose with the most text.
 
     Short sentences (a quote, a line of verse, a closing remark) continue a
@@ -266,7 +268,6 @@ def find_body(lines: list[str]) -> tuple[int, int]:
     Lines in another language than the page's (a language-switch bar) are
     not the story's prose."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
-    foreign = foreign_lines(lines)
     textual = [i for i, line in enumerate(lines)
                if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign]
     if not any(is_prose(lines[i]) for i in textual):
@@ -329,13 +330,12 @@ def shown_twice(lines: list[str], index: int) -> bool:
         index + 1 < len(lines) and lines[index + 1] == lines[index])
 
 
-def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | None:
+def find_headline(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
     """The title line nearest above the body that shares the body's words;
     else, as on a page with no such line, the nearest title line before any
     menu. A title shown twice in a row is still a title (a scrape of the
     headline and its print copy); a line in another language is not the
     headline ("facebook", "Previous Next")."""
-    foreign = foreign_lines(lines)
     window = [index for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
               if (not shown_twice(lines, index) or is_title(lines[index])) and index not in foreign]
     for index in window:
@@ -358,14 +358,14 @@ def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | No
     return None
 
 
-def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block]:
+def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
-    headline = find_headline(lines, body_start, body)
+    headline = find_headline(lines, body_start, body, foreign)
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
     header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
-        if is_notice(line):
+        if is_notice(line) or index in foreign:
             continue
         if is_caption(line) or (shown_twice(lines, index) and visible_length(line) >= MIN_SHORT_PROSE_CHARS
                                  and not is_title(line)):
@@ -425,9 +425,10 @@ def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
-    start, end = find_body(lines)
+    foreign = foreign_lines(lines)
+    start, end = find_body(lines, foreign)
     body = _bigrams("".join(lines[start:end]))
-    header = find_header(lines, start, body)
+    header = find_header(lines, start, body, foreign)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
     if title and not any(block.kind is BlockKind.HEADLINE for block in header):
         header.insert(0, Block(BlockKind.HEADLINE, title))  # the record's title, when the page text has none
