@@ -365,7 +365,7 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
-        if is_notice(line) or index in foreign:
+        if is_notice(line):
             continue
         if is_caption(line) or (shown_twice(lines, index) and visible_length(line) >= MIN_SHORT_PROSE_CHARS
                                  and not is_title(line)):
@@ -375,7 +375,8 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
         elif is_dateline(line) and _INLINE_BYLINE.search(line):
             # date, source and author on one line: the author is the credit
             header.append(Block(BlockKind.CREDIT, _INLINE_BYLINE.search(line).group()))
-        elif is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;"):
+        elif (is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;")
+              and index not in foreign):  # a language bar's "go to the English site?" is no caption
             # one short sentence between the headline and the body: a photo caption
             header.append(Block(BlockKind.CAPTION, line))
     return header
