@@ -289,3 +289,12 @@ def test_text_scrape_language_bar_and_newsletter_box():
     boxed = ["男子墜樓送醫不治", STORY, "訂閱《社會新聞》電子報 第一手掌握最新消息", "請輸入正確的電子信箱格式", "訂閱",
              "感謝您的訂閱!", second]
     assert [b.text for b in text_blocks(boxed)] == ["男子墜樓送醫不治", STORY, second]
+
+
+def test_a_short_story_under_its_headline_beats_longer_rules_below_without_class_names():
+    rules = "".join(f"<p>留言規則第{i}條：請勿發表涉及攻擊、侮辱或影射他人的內容，違者將移除留言並停權，情節重大者將依法處理。</p>"
+                    for i in range(4))
+    html = ("<html><head><meta property='og:title' content='男子墜樓送醫不治'></head><body>"
+            f"<div><div><h1>男子墜樓送醫不治</h1><div><p>{STORY}</p></div></div></div>"
+            f"<div><div><div>{rules}</div></div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "男子墜樓送醫不治"), ("paragraph", STORY)]
