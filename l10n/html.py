@@ -453,6 +453,12 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     for headline in declared:
         if visible_length(headline) >= MIN_HEADLINE_CHARS:
             return headline, None
+    # 5. a page that declares nothing: the nearest heading of the highest rank above the body
+    shown = [i for i in above if not furniture[i] and visible_length(lines[i].text) >= 6
+             and re.sub(r"\s+", "", lines[i].text) not in sites]
+    if shown:
+        nearest = max(shown, key=lambda i: (-lines[i].heading, i))
+        return lines[nearest].text, nearest
     return None, None
 
 

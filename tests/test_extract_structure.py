@@ -298,3 +298,9 @@ def test_a_short_story_under_its_headline_beats_longer_rules_below_without_class
             f"<div><div><h1>男子墜樓送醫不治</h1><div><p>{STORY}</p></div></div></div>"
             f"<div><div><div>{rules}</div></div></div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "男子墜樓送醫不治"), ("paragraph", STORY)]
+
+
+def test_a_page_declaring_no_headline_shows_it_as_its_nearest_heading():
+    html = ("<html><body><header><h1>東亞新聞網</h1></header><h3>社會</h3><h2>男子墜樓送醫不治</h2>"
+            f"<div><p>{STORY}</p></div></body></html>")
+    assert extract(html.encode()).blocks[0] == Block(BlockKind.HEADLINE, "男子墜樓送醫不治")
