@@ -71,6 +71,8 @@ MIN_FULL_HEADLINE_CHARS = 10
 TAIL_WINDOW = 10
 TAIL_CREDIT_WINDOW = 6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
+#: Lines this short are buttons and labels (分享, 列印, A-A+), not text.
+MAX_BUTTON_CHARS = 4
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
 
@@ -343,9 +345,10 @@ def find_headline(lines: list[str], body_start: int, body: set[str], foreign: se
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
                 and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
             return index
-    for index in window:  # the title line right above the story's date or byline
+    for index in window:  # the title line right above the story's date or byline (past buttons: 分享, A+)
+        after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
         if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
-                and index + 1 < body_start and (is_dateline(lines[index + 1]) or is_credit(lines[index + 1]))):
+                and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))):
             return index
     for index in window:
         if is_title(lines[index]) and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP:
