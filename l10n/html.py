@@ -29,7 +29,9 @@ which text is a caption, where paragraphs end. The cascade:
 5. ``choose_headline``: the visible heading that agrees with the declared
    headline (``<h1>`` first, nearest above the body), else a visible line that
    is the declared headline (maybe with a site name glued on: "Title-Outlet"),
-   else the only ``<h1>``, else the declared headline without the site's suffix;
+   else the only ``<h1>``, else the declared headline without the site's
+   suffix; on a page that declares none, its nearest heading of the highest
+   rank above the body;
 6. ``article_blocks``: between the headline and the body, credits (also a
    line naming a declared author) and captions; in the body, paragraphs,
    captions, credits and subheadings (``<h2>``–``<h4>``, bold-only short
