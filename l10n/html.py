@@ -592,8 +592,8 @@ def _classify(line: Line) -> BlockKind | None:
     if is_short_prose(text) or is_prose(text) or ends_clause(text) or (
             visible_length(text) >= MIN_PROSE_CHARS and any(mark in text for mark in CLAUSE_MARKS)):
         return BlockKind.PARAGRAPH
-    if ends_sentence(text) and line.elements and line.elements[-1].tag == "p":
-        return BlockKind.PARAGRAPH  # a one-line answer the markup calls a paragraph: 非常不可能的。
+    if ends_sentence(text) and not text.endswith(("…", "...", "⋯")) and line.elements and line.elements[-1].tag == "p":
+        return BlockKind.PARAGRAPH  # a one-line answer the markup calls a paragraph (非常不可能的。), not "read more…"
     return None
 
 
