@@ -10,18 +10,29 @@ which text is a caption, where paragraphs end. The cascade:
    ``display:block`` runs split — each remembering its elements: heading level,
    inside a ``<figcaption>``/caption box, inside a byline box, bold-only, how
    much of it is link text, and whether it sits in page furniture (``<nav>``,
-   ``<aside>``, ``<footer>``, hidden elements, and boxes whose class or id
-   names a consent banner, language switch, share/font widget, related list,
-   app promotion, ad or hotline box — unless all the page's prose is in such
-   boxes, as when the body is a ``<div class="share-body">``);
-3. ``find_container``: the element holding the body — readability's scoring:
+   ``<aside>``, ``<footer>``, ``<form>``, hidden elements, and boxes whose
+   class or id names a consent banner, language switch, share/font widget,
+   related list, app promotion, ad or hotline box);
+3. ``mark_furniture``: a furniture box is a wrapper, not furniture, when it
+   holds most of the page's prose and its ``<h1>``/``<article>``/``<main>``
+   (a whole page inside ASP.NET's ``<form>``), or when no prose is outside
+   such boxes (a body in a ``<div class="share-body">``);
+4. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
    grandparent; sibling boxes with a good share of prose join it (bodies split
-   by ad slots);
-4. ``choose_headline``: the visible heading that agrees with the declared
-   headline (``<h1>`` first, nearest above the body), else the declared
-   headline without the site's suffix;
-5. ``article_blocks``: between the headline and the body, credits (also a
+   by ad slots); prose in list items (related stories' summaries) counts only
+   on a page with no other prose, lines in another language (a language
+   bar) not at all; and the story starts after its headline: the first prose
+   after the heading that agrees with the declared headline picks the body
+   when its element scores at least a fifth of the best (a short story above
+   longer comment rules or a footer, on a page whose class names say nothing);
+5. ``choose_headline``: the visible heading that agrees with the declared
+   headline (``<h1>`` first, nearest above the body), else a visible line that
+   is the declared headline (maybe with a site name glued on: "Title-Outlet"),
+   else the only ``<h1>``, else the declared headline without the site's
+   suffix; on a page that declares none, its nearest heading of the highest
+   rank above the body;
+6. ``article_blocks``: between the headline and the body, credits (also a
    line naming a declared author) and captions; in the body, paragraphs,
    captions, credits and subheadings (``<h2>``–``<h4>``, bold-only short
    lines), only captions and credits after the reporter's sign-off; right
@@ -49,6 +60,7 @@ from l10n.lines import (
     MAX_TITLE_CHARS,
     ends_clause,
     ends_sentence,
+    foreign_lines,
     is_caption,
     is_credit,
     is_dateline,
@@ -394,6 +406,19 @@ def _shown_as(shown: str, declared: str) -> bool:
     return not rest or (bool(_SUFFIX_SEPARATOR.match(rest)) and visible_length(rest) <= 20)
 
 
+def headline_anchor(lines: list[Line], metadata: Metadata, in_furniture_tag: list[bool]) -> int | None:
+    """The first heading of the highest rank that agrees with the declared
+    headline: where the story starts, found before the body is."""
+    declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
+    headings = [i for i, line in enumerate(lines) if line.heading and not in_furniture_tag[i]
+                and visible_length(line.text) <= MAX_TITLE_CHARS]
+    # <h1>s first, then <h2>s…, in page order; a bounded number is compared
+    for i in sorted(headings, key=lambda i: (lines[i].heading, i))[:MAX_HEADLINE_CANDIDATES]:
+        if any(_agrees(lines[i].text, d) for d in declared):
+            return i
+    return None
+
+
 def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
                     furniture: list[bool], in_furniture_tag: list[bool]) -> tuple[str | None, int | None]:
     """The headline's text and its line index (None when only declared).
@@ -430,6 +455,12 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     for headline in declared:
         if visible_length(headline) >= MIN_HEADLINE_CHARS:
             return headline, None
+    # 5. a page that declares nothing: the nearest heading of the highest rank above the body
+    shown = [i for i in above if not furniture[i] and visible_length(lines[i].text) >= 6
+             and re.sub(r"\s+", "", lines[i].text) not in sites]
+    if shown:
+        nearest = max(shown, key=lambda i: (-lines[i].heading, i))
+        return lines[nearest].text, nearest
     return None, None
 
 
@@ -480,8 +511,13 @@ def _holds_main_structure(element) -> bool:
     return next(element.iter("h1", "article", "main"), None) is not None
 
 
-def find_container(lines: list[Line], prose: list[bool], furniture: list[bool]) -> set[int]:
+def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], anchor: int | None) -> set[int]:
     """ids of the element(s) holding the body.
+
+    The story starts after its headline: when the first prose line after the
+    headline (``anchor``; captions aside) lies outside the best-scoring
+    element, its own element is the body if it scores at least a fifth as
+    much — a short story beats the longer comment rules or footer below it.
 
     Prose inside list items (``<li>``) is a list of teasers — a related
     story's summary under its title, one per item, often longer than a
@@ -504,6 +540,13 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool]) 
         raise InputError("no article found: the page has no paragraph of running text")
     depth = {key: _depth(element) for key, element in elements.items()}
     best = max(scores, key=lambda key: (scores[key], -depth[key]))
+    first = next((i for i in range(anchor + 1, len(lines)) if prose[i] and not furniture[i]
+                  and not is_caption(lines[i].text)), None) if anchor is not None else None
+    if first is not None and not any(id(element) == best for element in lines[first].elements):
+        story = max((id(element) for element in lines[first].elements[-3:] if id(element) in scores),
+                    key=lambda key: scores[key], default=None)
+        if story is not None and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
+            best = story
     container = elements[best]
     chosen = {best}
     parent = container.getparent()
@@ -549,6 +592,8 @@ def _classify(line: Line) -> BlockKind | None:
     if is_short_prose(text) or is_prose(text) or ends_clause(text) or (
             visible_length(text) >= MIN_PROSE_CHARS and any(mark in text for mark in CLAUSE_MARKS)):
         return BlockKind.PARAGRAPH
+    if ends_sentence(text) and not text.endswith(("…", "...", "⋯")) and line.elements and line.elements[-1].tag == "p":
+        return BlockKind.PARAGRAPH  # a one-line answer the markup calls a paragraph (非常不可能的。), not "read more…"
     return None
 
 
@@ -568,14 +613,15 @@ def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
 
 def article_blocks(root) -> list[Block]:
     lines = flatten(root)
-    prose = [_is_prose_line(line) for line in lines]
+    foreign = foreign_lines([line.text for line in lines])  # a language-switch bar is not the story
+    prose = [_is_prose_line(line) and i not in foreign for i, line in enumerate(lines)]
     furniture, in_furniture_tag = mark_furniture(lines, prose)
-    chosen = find_container(lines, prose, furniture)
+    metadata = read_metadata(root)
+    chosen = find_container(lines, prose, furniture, headline_anchor(lines, metadata, in_furniture_tag))
     inside = [any(id(element) in chosen for element in line.elements) and not skip
               for line, skip in zip(lines, furniture)]
     body = [i for i, flag in enumerate(inside) if flag]
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
-    metadata = read_metadata(root)
     headline, headline_at = choose_headline(lines, metadata, body_start, furniture, in_furniture_tag)
 
     blocks: list[Block] = []

@@ -6,7 +6,9 @@ repetition, the shape of link lists, the marks outlets put on captions and
 bylines — never a string taken from one page:
 
 1. ``find_body``: the body is the run of prose lines with the most text; prose
-   means running text that ends in sentence punctuation;
+   means running text that ends in sentence punctuation, in the page's
+   language (``foreign_lines``: a language-switch bar is not the story);
+   captions and sign-up boxes inside a run do not break it;
 2. ``body_blocks``: inside the body, paragraphs, captions, credits and
    subheadings (short lines without sentence punctuation between paragraphs);
    ad breaks and "read more" links are left out;
@@ -69,6 +71,8 @@ MIN_FULL_HEADLINE_CHARS = 10
 TAIL_WINDOW = 10
 TAIL_CREDIT_WINDOW = 6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
+#: Lines this short are buttons and labels (分享, 列印, A-A+), not text.
+MAX_BUTTON_CHARS = 4
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
 
@@ -76,7 +80,9 @@ _CAPTION_MARK = re.compile(r"^[▲△▼▶►]")  # ETtoday, UDN, LTN mark capt
 _PHOTO_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*(?:[／/:：]|來源|来源|提供|翻攝|翻摄|取自|擷取|撷取)"  # （圖／達志）
     r"|[（(]\s*(?:翻攝|翻摄|截圖|截图)"  # （翻攝自臉書）
-    r"|(?:記者|记者)\S{1,4}(?:攝|摄)"  # CNA: （中央社記者張三攝　114年11月20日）
+    r"|[。！？]\s*\S{0,12}[／/]\s*(?:翻攝|翻摄|攝影|摄影|攝|摄)\S{0,10}$"  # …搶救。 記者陳嘉寧／翻攝
+    r"|(?:記者|记者)\S{1,8}(?:攝|摄|傳真|传真)"  # CNA: （中央社記者張三攝　114年11月20日）, 記者X桃園傳真
+    r"|[（(][^（()）]{1,10}(?:攝|摄)[）)]"  # the photographer in brackets: …院友。(張福宏攝)
     r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$"  # a sentence, then the photographer: …身亡。王小明攝
     r"|[。！？][^。！？]{0,20}\S\s+(?:攝|摄)\s*$"  # the photographer set apart: …开心。城市摄影队 周斌 摄
     r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$",  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
@@ -106,7 +112,7 @@ _SIGN_UP = (
 _NOTICE = re.compile(
     r"版權所有|版权所有|All rights reserved|©"
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
-    r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie)"
+    r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie|概不|不構成|不构成|不代表|免責|免责)"
     r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
@@ -195,7 +201,7 @@ def is_title(line: str) -> bool:
     length = visible_length(line)
     return (
         MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
-        and not line.endswith("。")
+        and "。" not in line  # a headline is not a sentence; a caption is one, then its credit
         and not _BRACKETED.match(line)  # （1/3ページ）, 【獨家】: notes and labels
         and not is_link_list(line)
         and not is_caption(line)
@@ -231,30 +237,56 @@ def is_subheading(line: str) -> bool:
 # -- the body and around it ----------------------------------------------------------
 
 
-def find_body(lines: list[str]) -> tuple[int, int]:
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: A line of a Chinese page with at least this share of kana among its CJK
+#: characters is Japanese (Japanese prose has 30–60 %, Chinese none).
+FOREIGN_KANA_SHARE = 0.2
+
+
+def foreign_lines(lines: list[str]) -> set[int]:
+    """Lines in another language than the page's: on a Chinese or Japanese
+    page, lines mostly in Latin letters; on a Chinese page, Japanese lines.
+    The "read this in English / 日本語版へ" bar of a language switch is such
+    a run. A page mostly in Latin letters keeps all its lines (it is refused
+    or extracted by the language the user set)."""
+    counts = [(len(_HAN.findall(line)), len(_KANA.findall(line)), len(_LATIN.findall(line))) for line in lines]
+    han, kana, latin = (sum(column) for column in zip(*counts)) if counts else (0, 0, 0)
+    if han + kana < latin:
+        return set()
+    chinese = kana <= FOREIGN_KANA_SHARE * (han + kana)
+    return {i for i, (h, k, l) in enumerate(counts)
+            if l > h + k or (chinese and h + k and k >= FOREIGN_KANA_SHARE * (h + k))}
+
+
+def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
     """Indices [start, end) of the body: the run of prose with the most text.
 
     Short sentences (a quote, a line of verse, a closing remark) continue a
     run but never start one, so a lone caption above the body stays out.
-    Up to ``MAX_BODY_GAP`` other lines (a photo, an ad break) may interrupt
-    a run; sign-up boxes are not counted."""
+    Up to ``MAX_BODY_GAP`` other lines (share buttons, a subheading, an ad
+    break) may interrupt a run; captions and sign-up boxes are not counted.
+    Lines in another language than the page's (a language-switch bar) are
+    not the story's prose."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     textual = [i for i, line in enumerate(lines)
-               if (is_short_prose(line) or ends_clause(line)) and line not in repeated]
+               if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign]
     if not any(is_prose(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
             f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
         )
-    # a sign-up box (newsletter, app, paywall) inside the story does not
-    # widen a gap in the body; a disclaimer or copyright line does, it ends a story
-    notices_before = [0]
+    # a photo's caption and a sign-up box (newsletter, app, paywall) inside the
+    # story do not widen a gap in the body; a disclaimer or copyright line
+    # does, it ends a story
+    free_before = [0]
     for line in lines:
-        notices_before.append(notices_before[-1] + bool(_SIGN_UP_BOX.search(line)))
+        free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line)))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
-        gap = index - last - 1 - (notices_before[index] - notices_before[last + 1])
+        gap = index - last - 1 - (free_before[index] - free_before[last + 1])
         if gap <= MAX_BODY_GAP and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
@@ -295,25 +327,28 @@ def body_overlap(line: str, body: set[str]) -> float:
 
 def shown_twice(lines: list[str], index: int) -> bool:
     """The same line twice in a row: a photo caption (under the photo and in
-    the gallery), not a headline."""
+    the gallery) when it is a sentence, a button ("分享") when it is a word."""
     return (index > 0 and lines[index - 1] == lines[index]) or (
         index + 1 < len(lines) and lines[index + 1] == lines[index])
 
 
-def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | None:
+def find_headline(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
     """The title line nearest above the body that shares the body's words;
     else, as on a page with no such line, the nearest title line before any
-    menu."""
+    menu. A title shown twice in a row is still a title (a scrape of the
+    headline and its print copy); a line in another language is not the
+    headline ("facebook", "Previous Next")."""
     window = [index for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
-              if not shown_twice(lines, index)]
+              if (not shown_twice(lines, index) or is_title(lines[index])) and index not in foreign]
     for index in window:
         line = lines[index]
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
                 and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
             return index
-    for index in window:  # the title line right above the story's date or byline
+    for index in window:  # the title line right above the story's date or byline (past buttons: 分享, A+)
+        after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
         if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
-                and index + 1 < body_start and (is_dateline(lines[index + 1]) or is_credit(lines[index + 1]))):
+                and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))):
             return index
     for index in window:
         if is_title(lines[index]) and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP:
@@ -321,28 +356,30 @@ def find_headline(lines: list[str], body_start: int, body: set[str]) -> int | No
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
         if is_link_list(lines[index]):
             break
-        if is_title(lines[index]) and not shown_twice(lines, index):
+        if is_title(lines[index]) and not shown_twice(lines, index) and index not in foreign:
             return index
     return None
 
 
-def find_header(lines: list[str], body_start: int, body: set[str]) -> list[Block]:
+def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
-    headline = find_headline(lines, body_start, body)
+    headline = find_headline(lines, body_start, body, foreign)
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
     header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
         if is_notice(line):
             continue
-        if is_caption(line) or shown_twice(lines, index):
+        if is_caption(line) or (shown_twice(lines, index) and visible_length(line) >= MIN_SHORT_PROSE_CHARS
+                                 and not is_title(line)):
             header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             header.append(Block(BlockKind.CREDIT, line))
         elif is_dateline(line) and _INLINE_BYLINE.search(line):
             # date, source and author on one line: the author is the credit
             header.append(Block(BlockKind.CREDIT, _INLINE_BYLINE.search(line).group()))
-        elif is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;"):
+        elif (is_short_prose(line) and not is_prose(line) and not any(mark in line for mark in "，,；;")
+              and index not in foreign):  # a language bar's "go to the English site?" is no caption
             # one short sentence between the headline and the body: a photo caption
             header.append(Block(BlockKind.CAPTION, line))
     return header
@@ -392,9 +429,10 @@ def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
-    start, end = find_body(lines)
+    foreign = foreign_lines(lines)
+    start, end = find_body(lines, foreign)
     body = _bigrams("".join(lines[start:end]))
-    header = find_header(lines, start, body)
+    header = find_header(lines, start, body, foreign)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
     if title and not any(block.kind is BlockKind.HEADLINE for block in header):
         header.insert(0, Block(BlockKind.HEADLINE, title))  # the record's title, when the page text has none

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.article import BlockKind, format_article
+from l10n.article import Block, BlockKind, format_article
 from l10n.errors import InputError
 from l10n.extract import decode_page, extract_article, identify_language
 from l10n.html import strip_site_suffix
@@ -245,3 +245,62 @@ def test_credit_lines(line, credit):
     from l10n.lines import is_credit
 
     assert is_credit(line) is credit
+
+
+# -- generalisation: shapes found on outlets the rules were not written for ----------
+
+STORY = ("新北市新店區今天下午發生墜樓案件，一名男子疑似與家人爭吵後不慎從住家頂樓墜落，"
+         "警消到場時已無生命跡象，送醫急救仍宣告不治。")
+
+
+def test_a_page_wrapped_in_one_form_is_not_furniture():
+    """ASP.NET pages put the whole page, headline and body, inside one <form>."""
+    html = ("<html><head><title>男子墜樓送醫不治 | 東亞新聞網</title></head><body>"
+            "<div class='privacy-bar'><p>本站使用技術改善使用者體驗，也尊重您的隱私權，特別提出聲明，請您了解。</p></div>"
+            f"<form id='form1'><h1>男子墜樓送醫不治</h1><article><p>{STORY}</p>"
+            "<p>警方表示，將調閱監視器畫面並訊問家屬，以釐清事發經過。</p></article></form></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "男子墜樓送醫不治"), ("paragraph", STORY),
+        ("paragraph", "警方表示，將調閱監視器畫面並訊問家屬，以釐清事發經過。")]
+
+
+def test_related_teasers_in_a_list_do_not_outweigh_a_one_paragraph_story():
+    teaser = "<li><h4><a href='/n/{0}'>相關新聞標題第{0}則</a></h4><p>{1}</p></li>"
+    summary = "這是一則相關新聞的摘要，內容比本文還要長一些，會出現在頁面下方的推薦清單裡，讀者點選後會前往另一篇報導的頁面繼續閱讀。"
+    html = ("<html><head><meta property='og:title' content='男子墜樓送醫不治'></head><body>"
+            f"<article><h1>男子墜樓送醫不治</h1><div class='body'><p>{STORY}</p></div></article>"
+            f"<ul class='stream'>{''.join(teaser.format(i, summary) for i in range(5))}</ul></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "男子墜樓送醫不治"), ("paragraph", STORY)]
+
+
+def test_the_shown_title_is_the_declared_one_without_a_glued_site_name():
+    html = ("<html><head><title>男子墜樓送醫不治-東亞新聞網</title></head><body>"
+            f"<div class='title'>男子墜樓送醫不治</div><div><p>{STORY}</p></div></body></html>")
+    assert extract(html.encode()).blocks[0] == Block(BlockKind.HEADLINE, "男子墜樓送醫不治")
+
+
+def test_text_scrape_language_bar_and_newsletter_box():
+    """A one-paragraph wire story under a language-switch bar, and a newsletter
+    box between two paragraphs of another story."""
+    bar = ["男子墜樓送醫不治", "Your browser does not appear to support Traditional Chinese. Would you like to go to the English site?",
+           "こちらのページは繁体字版です。日本語版に移動しますか。", STORY, "熱門新聞", "首頁"]
+    assert [(b.kind.value, b.text) for b in text_blocks(bar)] == [("headline", "男子墜樓送醫不治"), ("paragraph", STORY)]
+    second = "警方表示，將調閱監視器畫面並訊問家屬，以釐清事發經過，並呼籲民眾注意居家安全。"
+    boxed = ["男子墜樓送醫不治", STORY, "訂閱《社會新聞》電子報 第一手掌握最新消息", "請輸入正確的電子信箱格式", "訂閱",
+             "感謝您的訂閱!", second]
+    assert [b.text for b in text_blocks(boxed)] == ["男子墜樓送醫不治", STORY, second]
+
+
+def test_a_short_story_under_its_headline_beats_longer_rules_below_without_class_names():
+    rules = "".join(f"<p>留言規則第{i}條：請勿發表涉及攻擊、侮辱或影射他人的內容，違者將移除留言並停權，情節重大者將依法處理。</p>"
+                    for i in range(4))
+    html = ("<html><head><meta property='og:title' content='男子墜樓送醫不治'></head><body>"
+            f"<div><div><h1>男子墜樓送醫不治</h1><div><p>{STORY}</p></div></div></div>"
+            f"<div><div><div>{rules}</div></div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "男子墜樓送醫不治"), ("paragraph", STORY)]
+
+
+def test_a_page_declaring_no_headline_shows_it_as_its_nearest_heading():
+    html = ("<html><body><header><h1>東亞新聞網</h1></header><h3>社會</h3><h2>男子墜樓送醫不治</h2>"
+            f"<div><p>{STORY}</p></div></body></html>")
+    assert extract(html.encode()).blocks[0] == Block(BlockKind.HEADLINE, "男子墜樓送醫不治")

@@ -2,9 +2,10 @@
 (tests/extraction_set, never the held-out part) must stay above the floors.
 
 Floors sit a little under the scores measured when they were set
-(2026-11-27, benchmarks/bench_extract.py): HTML 15 pages char F1 0.997,
-block F1 0.978, headline 100 %; text 14 pages 0.993, 0.982, 100 %. A change
-that costs more than that on these pages fails here."""
+(2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
+HTML 30 pages char F1 0.992, block F1 0.957, headline 100 %; text 19 pages
+0.997, 0.979, 100 %. The headline floor lets one page slip. A change that
+costs more than that on these pages fails here."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ import pytest
 from benchmarks.bench_extract import evaluate, pages
 
 FLOORS = {
-    "html": {"char_f1": 0.97, "block_f1": 0.93, "headline_rate": 0.95},
-    "text": {"char_f1": 0.97, "block_f1": 0.93, "headline_rate": 0.95},
+    "html": {"char_f1": 0.98, "block_f1": 0.94, "headline_rate": 0.95},
+    "text": {"char_f1": 0.98, "block_f1": 0.95, "headline_rate": 0.94},
 }
-#: No tuned page may fall below this character F1: a mean can hide one page lost.
+#: No tuned page may fall below this character F1: a mean can hide one page
+#: lost. The lowest tuned page scores 0.880 (Sina Finance: list numbers and
+#: one-line answers the gold keeps as paragraphs).
 MIN_PAGE_CHAR_F1 = 0.85
 
 
