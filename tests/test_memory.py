@@ -156,17 +156,21 @@ def test_tmx_languages_ignore_regions():
 def reviewed_project(project):
     """This repository's reviewed article in the test project; no model installed."""
     shutil.copytree(REPO / "locales", project / "locales",
-                    ignore=shutil.ignore_patterns("drafts", "*.md", "*.html", "*.mo", "*.tmx", "*.xlf"))
+                    ignore=shutil.ignore_patterns("drafts", "*.md", "*.html", "*.mo", "*.tmx", "*.xlf", ".l10n*"))
     return project
+
+
+def contents(locales):
+    """Every file's bytes, but the lock file a run leaves (empty, as filelock leaves it)."""
+    return {path: path.read_bytes() for path in locales.rglob("*") if path.is_file() and path.name != ".l10n.lock"}
 
 
 def test_the_reviewed_article_translates_without_a_model(reviewed_project, packages_dir, run):
     locales = reviewed_project / "locales"
-    before = {path: path.read_bytes() for path in locales.rglob("*") if path.is_file()}
+    before = contents(locales)
     result = run("translate", "--to", "en", "--to", "ja")
     assert result.exit_code == 0, result.output
-    after = {path: path.read_bytes() for path in locales.rglob("*") if path.is_file()}
-    assert after == before  # nothing new: every segment is reviewed
+    assert contents(locales) == before  # nothing new: every segment is reviewed
     assert run("build", "--to", "en", "--to", "ja").exit_code == 0
 
 
@@ -227,14 +231,14 @@ def test_accept_exact_files_in_context_matches_as_reviewed(reviewed_project, ins
 def test_without_a_model_the_segments_that_need_mt_are_counted(reviewed_project, packages_dir, run, tmp_path):
     page, shared = second_article(tmp_path, shared=4, new=["小池強調，新廠明年將開始試產。"])
     locales = reviewed_project / "locales"
-    before = {path: path.read_bytes() for path in locales.rglob("*") if path.is_file()}
+    before = contents(locales)
     refused = run("translate", "--to", "en", page, "--name", "followup")
     assert refused.exit_code == 2
     [line] = refused.output.strip().splitlines()
     assert line.startswith(f"error: {page}: 2 of 6 segments need machine translation and there is no translation "
                            "model installed for zh-Hant → en")
     assert "l10n models install zt en" in line and "--file PATH.argosmodel" in line and "--no-mt" in line
-    assert {path: path.read_bytes() for path in locales.rglob("*") if path.is_file()} == before
+    assert contents(locales) == before
 
     result = run("translate", "--to", "en", page, "--name", "followup", "--no-mt")
     assert result.exit_code == 0, result.output
