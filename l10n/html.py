@@ -25,7 +25,9 @@ which text is a caption, where paragraphs end. The cascade:
    bar) not at all; and the story starts after its headline: the first prose
    after the heading that agrees with the declared headline picks the body
    when its element scores at least a fifth of the best (a short story above
-   longer comment rules or a footer, on a page whose class names say nothing);
+   longer comment rules or a footer, on a page whose class names say nothing),
+   unless that prose is a standfirst box (``leadin``, ``summary``…) followed
+   by the body's own box: then the body is both;
 5. ``choose_headline``: the visible heading that agrees with the declared
    headline (``<h1>`` first, nearest above the body), else a visible line that
    is the declared headline (maybe with a site name glued on: "Title-Outlet"),
@@ -94,6 +96,9 @@ _CAPTION_WORDS = re.compile(
     r"|picture[_-]?(?:caption|text))(?=$|[\s_-])",
     re.I,
 )
+#: Class and id words of a standfirst box: the lead paragraph shown apart,
+#: under the headline, before the body's own box.
+_LEAD_WORDS = re.compile(r"(?:^|[\s_-])(?:lead(?:in)?|lede|standfirst|summary|abstract|intro|dek)(?=$|[\s_-])", re.I)
 _BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor)(?=$|[\s_-])", re.I)
 #: Inline fields of the article's meta line (date, source, author) are shown
 #: side by side but are separate items: each becomes its own line.
@@ -518,6 +523,8 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     headline (``anchor``; captions aside) lies outside the best-scoring
     element, its own element is the body if it scores at least a fifth as
     much — a short story beats the longer comment rules or footer below it.
+    A standfirst box (class or id ``lead``, ``leadin``, ``summary``…) there
+    starts the body instead of replacing it: the best box below goes on with it.
 
     Prose inside list items (``<li>``) is a list of teasers — a related
     story's summary under its title, one per item, often longer than a
@@ -542,13 +549,19 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     best = max(scores, key=lambda key: (scores[key], -depth[key]))
     first = next((i for i in range(anchor + 1, len(lines)) if prose[i] and not furniture[i]
                   and not is_caption(lines[i].text)), None) if anchor is not None else None
+    lead = None
     if first is not None and not any(id(element) == best for element in lines[first].elements):
         story = max((id(element) for element in lines[first].elements[-3:] if id(element) in scores),
                     key=lambda key: scores[key], default=None)
         if story is not None and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
-            best = story
+            best_starts = next(i for i, line in enumerate(lines) if any(id(e) == best for e in line.elements))
+            if best_starts > first and any(_LEAD_WORDS.search(_attribute_words(element))
+                                           for element in lines[first].elements[-3:]):
+                lead = story  # a standfirst box starts the body the best box goes on with
+            else:
+                best = story
     container = elements[best]
-    chosen = {best}
+    chosen = {best} | ({lead} if lead else set())
     parent = container.getparent()
     if parent is not None:
         for sibling in parent:

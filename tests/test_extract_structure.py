@@ -304,3 +304,17 @@ def test_a_page_declaring_no_headline_shows_it_as_its_nearest_heading():
     html = ("<html><body><header><h1>東亞新聞網</h1></header><h3>社會</h3><h2>男子墜樓送醫不治</h2>"
             f"<div><p>{STORY}</p></div></body></html>")
     assert extract(html.encode()).blocks[0] == Block(BlockKind.HEADLINE, "男子墜樓送醫不治")
+
+
+def test_a_lead_box_under_the_headline_starts_the_body_it_does_not_replace_it():
+    """A standfirst in its own box beside the headline, the body in another
+    box below (Oriental Daily's leadin): the story is both."""
+    lead = "大鼠和新冠肺炎夾擊，家庭主婦到街市買餸高危，隨時連菜帶毒回家傳家人！街市停市三日大清洗後昨重開，但衞生環境依然惡劣。"
+    body = [f"第{i}段：記者昨日到街市視察，發現人流不多，重開首日營業的檔舖不多，只有數海鮮檔及乾貨店開門營業。" for i in range(5)]
+    html = ("<html><head><meta property='og:title' content='街市重開 鼠患不改 - 日報'></head><body>"
+            f"<div id='top'><div id='leadin'><h1>街市重開 鼠患不改</h1><div class='leadin'><p>{lead}</p></div></div></div>"
+            "<div id='content'><div id='content-right'>" + "".join(f"<p>{p}</p>" for p in body[:2])
+            + "<h3>清洗後仍有爛蔬果</h3>" + "".join(f"<p>{p}</p>" for p in body[2:]) + "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "街市重開 鼠患不改"), ("paragraph", lead), ("paragraph", body[0]), ("paragraph", body[1]),
+        ("subheading", "清洗後仍有爛蔬果"), *[("paragraph", p) for p in body[2:]]]
