@@ -553,7 +553,9 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     if first is not None and not any(id(element) == best for element in lines[first].elements):
         story = max((id(element) for element in lines[first].elements[-3:] if id(element) in scores),
                     key=lambda key: scores[key], default=None)
-        if story is not None and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
+        # a box around the best one is the wrapper with a promotion in it, not a story of its own
+        wrapper = story is not None and any(id(element) == story for element in elements[best].iterancestors())
+        if story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
             best_starts = next(i for i, line in enumerate(lines) if any(id(e) == best for e in line.elements))
             if best_starts > first and any(_LEAD_WORDS.search(_attribute_words(element))
                                            for element in lines[first].elements[-3:]):

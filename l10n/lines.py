@@ -108,6 +108,8 @@ _SIGN_UP = (
     r"|(?:會員|会员|会員)限定|(?:登録|登錄|登录)(?:する|すると|して).{0,20}(?:続き|読み)"  # Japanese paywalls
     r"|(?:訂閱|订阅|subscribe).{0,20}(?:電子報|电子报|newsletter)"  # newsletter sign-up boxes
     r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
+    r"|[【\[［](?:点击|點擊|点此|點此|立即|马上|馬上)[^】\]］]{0,8}[】\]］]"  # calls to action: 【点击投票】
+    r"|(?:扫描|掃描|扫码|掃碼|长按|長按).{0,12}(?:二维码|二維碼|关注|關注)"  # "scan the QR code to follow us"
 )
 _NOTICE = re.compile(
     r"版權所有|版权所有|All rights reserved|©"

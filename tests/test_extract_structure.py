@@ -318,3 +318,18 @@ def test_a_lead_box_under_the_headline_starts_the_body_it_does_not_replace_it():
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "街市重開 鼠患不改"), ("paragraph", lead), ("paragraph", body[0]), ("paragraph", body[1]),
         ("subheading", "清洗後仍有爛蔬果"), *[("paragraph", p) for p in body[2:]]]
+
+
+def test_a_promotion_above_the_body_in_the_same_wrapper_is_not_the_story_start():
+    """Sina's campaign line sits in its own box above the body's box, both in
+    the article wrapper; the wrapper below holds a teaser and a follow-us box."""
+    body = [f"新京报快讯（记者 王某）今日第{i}次有网友爆料，有60万个账号和410万条联系人数据在暗网低价出售，铁路部门回应称消息不实。"
+            for i in range(3)]
+    html = ("<html><head><meta property='og:title' content='60万账号外泄？辟谣称消息不实|新浪财经'></head><body>"
+            "<h1>60万账号外泄？辟谣称消息不实</h1><div class='article-content'>"
+            "<div class='new_style_article'><p>“只有潮水退了才知道谁在裸泳”，一张榜单尽显中国经济的大事与大势！年度人物评选火热进行中！【点击投票】</p></div>"
+            "<div class='article'>" + "".join(f"<p>{p}</p>" for p in body) + "</div>"
+            "<div class='wx-info'><p>24小时滚动播报最新的财经资讯和视频，更多粉丝福利扫描二维码关注（sinafinance）</p></div>"
+            "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "60万账号外泄？辟谣称消息不实"), *[("paragraph", p) for p in body]]
