@@ -57,6 +57,7 @@ from l10n.lines import (
     CLAUSE_MARKS,
     CLOSERS,
     MIN_PROSE_CHARS,
+    SECTION_MARKS,
     SIGN_OFF,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
@@ -401,14 +402,20 @@ def _agrees(shown: str, declared: str) -> bool:
     return 2 * min(len(a), len(b)) / (len(a) + len(b)) >= DUPLICATE_TITLE_SIMILARITY and similar_titles(a, b)
 
 
-_SUFFIX_SEPARATOR = re.compile(r"[-_|｜–—:：]")
+_WRAPPER_ENDS_BEFORE, _WRAPPER_STARTS_AFTER = "-_|｜–—:：(（[【「", "-_|｜–—:：)）]】」"
+#: The most a site's name adds around the headline in ``<title>``.
+MAX_TITLE_WRAPPER_CHARS = 20
 
 
 def _shown_as(shown: str, declared: str) -> bool:
-    if len(shown) < MIN_HEADLINE_CHARS or not declared.startswith(shown):
+    """The declared title is the shown headline with the site's name glued
+    on, after it ("Headline-Outlet") or around it ("Outlet(Headline)")."""
+    at = declared.find(shown)
+    if len(shown) < MIN_HEADLINE_CHARS or at < 0:
         return False
-    rest = declared[len(shown):]
-    return not rest or (bool(_SUFFIX_SEPARATOR.match(rest)) and visible_length(rest) <= 20)
+    before, after = declared[:at], declared[at + len(shown):]
+    return (visible_length(before) + visible_length(after) <= MAX_TITLE_WRAPPER_CHARS
+            and (not before or before[-1] in _WRAPPER_ENDS_BEFORE) and (not after or after[0] in _WRAPPER_STARTS_AFTER))
 
 
 def headline_anchor(lines: list[Line], metadata: Metadata, in_furniture_tag: list[bool]) -> int | None:
@@ -588,7 +595,8 @@ def _is_subheading(line: Line) -> bool:
     # a heading may ask or exclaim (…曝露？), it does not state (。)
     if length > MAX_SUBHEADING_CHARS or length < 2 or line.text.rstrip(CLOSERS).endswith(("。", ".")):
         return False
-    return 2 <= line.heading <= 4 or (line.bold_only and not any(mark in line.text for mark in "，,；;"))
+    return 2 <= line.heading <= 4 or ((line.bold_only or line.text.startswith(SECTION_MARKS))
+                                       and not any(mark in line.text for mark in "，,；;"))
 
 
 def _classify(line: Line) -> BlockKind | None:

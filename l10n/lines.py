@@ -75,6 +75,8 @@ MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
 MAX_BUTTON_CHARS = 4
 #: A subheading is short: section titles in news bodies run 4–25 characters.
 MIN_SUBHEADING_CHARS, MAX_SUBHEADING_CHARS = 4, 30
+#: Marks that lead a section title in Chinese news bodies (■保護私隱, #中方回應).
+SECTION_MARKS = ("#", "＃", "■", "□", "◆", "◇", "▌", "▍", "▎", "▋")
 
 _CAPTION_MARK = re.compile(r"^[▲△▼▶►]")  # ETtoday, UDN, LTN mark captions with a triangle (● ■ start notices)
 _PHOTO_CREDIT = re.compile(
@@ -226,7 +228,7 @@ def is_subheading(line: str) -> bool:
         and length <= MAX_SUBHEADING_CHARS
         and not ends_sentence(line)
         and not line.endswith(("...", "…", "⋯"))  # "continue reading…": a teaser or ad break
-        and unicodedata.category(line[0])[0] != "S"  # ⭐, ➤: a promotion's eye-catcher
+        and (unicodedata.category(line[0])[0] != "S" or line.startswith(SECTION_MARKS))  # ⭐, ➤: a promotion's eye-catcher
         and not any(mark in line for mark in "；;")
         and not is_link_list(line)
         and not is_caption(line)

@@ -333,3 +333,27 @@ def test_a_promotion_above_the_body_in_the_same_wrapper_is_not_the_story_start()
             "</div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "60万账号外泄？辟谣称消息不实"), *[("paragraph", p) for p in body]]
+
+
+def test_a_title_wrapped_in_the_site_name_and_marked_subheadings():
+    """成報: <title> is "Outlet(Headline )", the headline a table cell, and
+    subheadings are short body lines led by a section mark (#, ■, ◆)."""
+    headline = "美國擴「潔淨網絡」 中國不可信程式須下架"
+    body = [f"【本報記者報道】第{i}段：美國國務卿宣布擴大「潔淨網絡」行動，以保護美國的通訊及科技基建，不受外國影響，涉及五個領域。"
+            for i in range(4)]
+    html = (f"<html><head><title>成報新聞({headline} )</title></head><body><table><tr><td class='news_title'>{headline}</td></tr>"
+            "<tr><td class='date'>發佈日期 : 2020-08-07</td></tr></table><table><tr><td>"
+            f"<p>{body[0]}</p><p>#國務卿：不被惡意者侵入</p><p>{body[1]}</p><p>■保護國民敏感個人資料</p><p>{body[2]}</p><p>{body[3]}</p>"
+            "</td></tr></table></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", headline), ("paragraph", body[0]), ("subheading", "#國務卿：不被惡意者侵入"), ("paragraph", body[1]),
+        ("subheading", "■保護國民敏感個人資料"), ("paragraph", body[2]), ("paragraph", body[3])]
+
+
+def test_text_scrape_subheadings_led_by_a_section_mark():
+    paragraphs = [f"第{i}段：美國國務卿宣布擴大行動，以保護美國的通訊及科技基建，不受外國影響，涉及五個領域，各界關注。" for i in range(3)]
+    lines = ["美國擴大潔淨網絡計劃　限制外國雲端服務", paragraphs[0], "■保護國民敏感個人資料", paragraphs[1],
+             "◆外交部：反對排擠", paragraphs[2]]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("paragraph", paragraphs[0]), ("subheading", lines[2]), ("paragraph", paragraphs[1]),
+        ("subheading", lines[4]), ("paragraph", paragraphs[2])]
