@@ -143,7 +143,7 @@ def ends_sentence(line: str) -> bool:
     by a parenthesised note such as the reporter's （王小明／台中報導）."""
     for _ in range(2):  # …。(譯者:X/核稿:Y)1110915: a note, then the date code
         line = _TRAILING_NOTE.sub("", line.rstrip()) or line
-    return line.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
+    return line.rstrip(CLOSERS + " \u3000")[-1:] in tuple(SENTENCE_END)  # 。 ”: a space before the closing quote
 
 
 def is_notice(line: str) -> bool:
@@ -166,9 +166,14 @@ def is_short_prose(line: str) -> bool:
 
 
 def ends_clause(line: str) -> bool:
-    """A line of verse or a list item ending in ；: body text, though not a sentence."""
-    return visible_length(line) >= MIN_SHORT_PROSE_CHARS and line.endswith(("；", ";")) and any(
-        mark in line for mark in "，,")
+    """Body text, though not a whole sentence: a line of verse or a list item
+    ending in ；, or a paragraph that introduces a quote (…寫信：) or runs on
+    past a break the page put in it (…拍著他的肩說，)."""
+    length = visible_length(line)
+    if length >= MIN_SHORT_PROSE_CHARS and line.endswith(("；", ";")) and any(mark in line for mark in "，,"):
+        return True
+    return (length >= MIN_PROSE_CHARS and line.endswith(("：", ":", "，", ","))
+            and any(mark in line[:-1] for mark in SENTENCE_END + "，,"))
 
 
 def is_caption(line: str) -> bool:

@@ -357,3 +357,15 @@ def test_text_scrape_subheadings_led_by_a_section_mark():
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), ("paragraph", paragraphs[0]), ("subheading", lines[2]), ("paragraph", paragraphs[1]),
         ("subheading", lines[4]), ("paragraph", paragraphs[2])]
+
+
+def test_text_scrape_paragraphs_that_introduce_a_quote_or_run_on_past_a_line_break():
+    """ifeng: a paragraph ends in ： before the quote it introduces, or in ，
+    where the page broke it for a photo; a quote closes after a space (。 ”)."""
+    p = [f"第{i}段：陈校长一共带出了12届宏志班，招收的951名学生全部考上大学，家长们都说这是改变命运的机会。" for i in range(3)]
+    intro = "这些学生们从没有听过的活动，给他们打开了一扇人生的新大门。经常有学生给陈校长写信："
+    quote = "“给钱总是要花光的，给物资总是要用完的，唯有把孩子培养好，才能使贫困不会成为世袭。 ”"
+    run_on = "有一次高中放假，陈校长送他回家，一眼看去房子没了，墙全倒了，什么都没了。陈校长走过来拍着他的肩说，"
+    lines = ["他放弃百万年薪来到这里　唯一的要求是宏志班", p[0], intro, quote, p[1], run_on, "“房子倒了，人还在，书还要读下去。”", p[2]]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), *[("paragraph", line) for line in lines[1:]]]
