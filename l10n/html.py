@@ -26,8 +26,9 @@ which text is a caption, where paragraphs end. The cascade:
    after the heading that agrees with the declared headline picks the body
    when its element scores at least a fifth of the best (a short story above
    longer comment rules or a footer, on a page whose class names say nothing),
-   unless that prose is a standfirst box (``leadin``, ``summary``…) followed
-   by the body's own box: then the body is both;
+   unless the best element follows it and speaks of what the headline
+   speaks of (shares its words): then that prose was the lead and the body
+   is both;
 5. ``choose_headline``: the visible heading that agrees with the declared
    headline (``<h1>`` first, nearest above the body), else a visible line that
    is the declared headline (maybe with a site name glued on: "Title-Outlet"),
@@ -61,6 +62,9 @@ from l10n.lines import (
     SIGN_OFF,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
+    MIN_HEADLINE_OVERLAP,
+    bigrams,
+    body_overlap,
     ends_clause,
     ends_sentence,
     foreign_lines,
@@ -97,9 +101,6 @@ _CAPTION_WORDS = re.compile(
     r"|picture[_-]?(?:caption|text))(?=$|[\s_-])",
     re.I,
 )
-#: Class and id words of a standfirst box: the lead paragraph shown apart,
-#: under the headline, before the body's own box.
-_LEAD_WORDS = re.compile(r"(?:^|[\s_-])(?:lead(?:in)?|lede|standfirst|summary|abstract|intro|dek)(?=$|[\s_-])", re.I)
 _BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor)(?=$|[\s_-])", re.I)
 #: Inline fields of the article's meta line (date, source, author) are shown
 #: side by side but are separate items: each becomes its own line.
@@ -530,8 +531,9 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     headline (``anchor``; captions aside) lies outside the best-scoring
     element, its own element is the body if it scores at least a fifth as
     much — a short story beats the longer comment rules or footer below it.
-    A standfirst box (class or id ``lead``, ``leadin``, ``summary``…) there
-    starts the body instead of replacing it: the best box below goes on with it.
+    When the best box follows and shares the headline's words (comment rules
+    and footers do not), the first box was the story's lead and the body is
+    both: a standfirst box, a lead paragraph in a box of its own.
 
     Prose inside list items (``<li>``) is a list of teasers — a related
     story's summary under its title, one per item, often longer than a
@@ -562,12 +564,12 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
                     key=lambda key: scores[key], default=None)
         # a box around the best one is the wrapper with a promotion in it, not a story of its own
         wrapper = story is not None and any(id(element) == story for element in elements[best].iterancestors())
-        if story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
-            best_starts = next(i for i, line in enumerate(lines) if any(id(e) == best for e in line.elements))
-            if best_starts > first and any(_LEAD_WORDS.search(_attribute_words(element))
-                                           for element in lines[first].elements[-3:]):
-                lead = story  # a standfirst box starts the body the best box goes on with
-            else:
+        if story is not None and not wrapper:
+            in_best = [i for i, line in enumerate(lines) if any(id(element) == best for element in line.elements)]
+            if in_best[0] > first and body_overlap(
+                    lines[anchor].text, bigrams("".join(lines[i].text for i in in_best))) >= MIN_HEADLINE_OVERLAP:
+                lead = story  # the story's first box (a standfirst, a lead) goes on in the best box
+            elif scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
                 best = story
     container = elements[best]
     chosen = {best} | ({lead} if lead else set())

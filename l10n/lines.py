@@ -322,7 +322,7 @@ def body_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     text = re.sub(r"[\W_]+", "", text)
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -330,7 +330,7 @@ def _bigrams(text: str) -> set[str]:
 def body_overlap(line: str, body: set[str]) -> float:
     """Share of the line's character pairs found in the body: a headline
     speaks of what the article speaks of; share buttons and menus do not."""
-    pairs = _bigrams(line)
+    pairs = bigrams(line)
     return len(pairs & body) / len(pairs) if pairs else 0.0
 
 
@@ -440,7 +440,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
     foreign = foreign_lines(lines)
     start, end = find_body(lines, foreign)
-    body = _bigrams("".join(lines[start:end]))
+    body = bigrams("".join(lines[start:end]))
     header = find_header(lines, start, body, foreign)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
     if title and not any(block.kind is BlockKind.HEADLINE for block in header):

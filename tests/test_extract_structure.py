@@ -369,3 +369,19 @@ def test_text_scrape_paragraphs_that_introduce_a_quote_or_run_on_past_a_line_bre
     lines = ["他放弃百万年薪来到这里　唯一的要求是宏志班", p[0], intro, quote, p[1], run_on, "“房子倒了，人还在，书还要读下去。”", p[2]]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), *[("paragraph", line) for line in lines[1:]]]
+
+
+def test_a_lead_in_a_box_of_its_own_without_class_names_goes_on_in_the_body_box():
+    """Apple Daily HK: the lead paragraph and the rest of the story sit in two
+    look-alike boxes; the rest shares the headline's words, comment rules would not."""
+    lead = "【本報訊】板前壽司創辦人之一鄭威濤，因品牌糾紛遭股東入稟索償，更就賠償金額未有定案而纏訟多時，高院昨繼續審理。"
+    body = [f"第{i}段：鄭威濤昨乘私人座駕到高院出庭，雖然天氣已回暖，但鄭仍身穿厚長外套，繫上頸巾，面容略見憔悴，並帶同三個保溫瓶。"
+            for i in range(5)]
+    box = "<div class='outer'><div class='content'><div class='inner'>{}</div></div></div>"
+    html = ("<html><head><title>患癌鄭威濤帶三保溫瓶出庭 | 日報</title></head><body>"
+            "<table><tr><td><h1>患癌鄭威濤帶三保溫瓶出庭</h1></td></tr></table><div class='article'>"
+            + box.format(f"<p>{lead}</p>") + box.format("<h2>稱曾赴日接受治療</h2><p>" + "<br>".join(body) + "</p>")
+            + "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "患癌鄭威濤帶三保溫瓶出庭"), ("paragraph", lead), ("subheading", "稱曾赴日接受治療"),
+        *[("paragraph", p) for p in body]]
