@@ -674,6 +674,16 @@ def article_blocks(root) -> list[Block]:
             emit(kind, lines[i].text)
     kinds = [_classify(lines[i]) if inside[i] and i != headline_at else _outside_kind(lines[i], furniture[i])
              for i in range(body_start, body_end)]
+    # inside the body's box, between its first and last paragraph, a line of
+    # text that is no link, menu, notice or date is the story's too: a list
+    # article's items, prices and phone numbers have no sentence punctuation
+    paragraphs = [offset for offset, kind in enumerate(kinds) if kind is BlockKind.PARAGRAPH]
+    for offset, kind in enumerate(kinds):
+        line = lines[body_start + offset]
+        if (kind is None and inside[body_start + offset] and paragraphs and paragraphs[0] < offset < paragraphs[-1]
+                and not line.heading and line.link_share < MAX_LINK_SHARE and not is_link_list(line.text)
+                and not is_notice(line.text) and not is_dateline(line.text) and visible_length(line.text) >= 2):
+            kinds[offset] = BlockKind.PARAGRAPH
     signed_off = False
     for offset, kind in enumerate(kinds):
         if kind is None or (signed_off and kind not in (BlockKind.CAPTION, BlockKind.CREDIT)):

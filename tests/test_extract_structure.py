@@ -385,3 +385,19 @@ def test_a_lead_in_a_box_of_its_own_without_class_names_goes_on_in_the_body_box(
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "患癌鄭威濤帶三保溫瓶出庭"), ("paragraph", lead), ("subheading", "稱曾赴日接受治療"),
         *[("paragraph", p) for p in body]]
+
+
+def test_a_list_articles_items_without_sentence_punctuation_are_kept():
+    """Eastday: a list of offers between the story's paragraphs, one field per
+    line, none a sentence; links and dates in the body's box stay out."""
+    intro = "5月19日是中国旅游日，本市超过60家景区将在这个周末推出门票半价优惠，市民游客可以在现场购票时享受。"
+    outro = "以上景区的优惠以各景区现场公告为准，市民游客出行前可拨打咨询电话了解详情，并注意错峰出行。"
+    items = ["门票半价优惠景点", "1、上海东方明珠广播电视塔", "成人票原价：279元", "游客咨询电话：58792888",
+             "2、上海野生动物园", "成人票原价：165元"]
+    html = ("<html><head><title>超60家景区推门票半价_新闻</title></head><body><h1>超60家景区推门票半价</h1>"
+            f"<div class='article'><p>{intro}</p>" + "".join(f"<p>{item}</p>" for item in items)
+            + "<p><a href='/more'>更多旅游资讯</a></p><p>2019-05-17 10:20</p>"
+            f"<p>{outro}</p></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "超60家景区推门票半价"), ("paragraph", intro), *[("paragraph", item) for item in items],
+        ("paragraph", outro)]
