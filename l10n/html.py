@@ -209,7 +209,7 @@ class _Flattener:
             end -= 1
         if 0 < end < len(self.parts):
             before = "".join(part for part, _, _ in self.parts[:end]).strip()
-            if is_short_prose(before):
+            if is_short_prose(before) or is_credit(before):  # （编辑：小何）返回搜狐，查看更多
                 del self.parts[end:]
 
 
@@ -454,7 +454,8 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     # 2. any visible line that is the declared headline, maybe without the
     # site's name glued on by a separator ("Headline-Outlet")
     wanted = {re.sub(r"\s+", "", d) for d in declared if visible_length(d) >= MIN_HEADLINE_CHARS}
-    shown = [i for i, line in enumerate(lines[:body_start])
+    # (the body's first line may be it: a title in a <div> inside the article box, with a colon in it)
+    shown = [i for i, line in enumerate(lines[:body_start + 1])
              if any(_shown_as(re.sub(r"\s+", "", line.text), title) for title in wanted)]
     if shown:
         return lines[shown[-1]].text, shown[-1]
@@ -648,6 +649,8 @@ def article_blocks(root) -> list[Block]:
     body = [i for i, flag in enumerate(inside) if flag]
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
     headline, headline_at = choose_headline(lines, metadata, body_start, furniture, in_furniture_tag)
+    if headline_at == body_start:
+        body_start = next((i for i in body if prose[i] and i > headline_at), body_end)
 
     blocks: list[Block] = []
     if headline:

@@ -117,7 +117,8 @@ _NOTICE = re.compile(
     r"版權所有|版权所有|All rights reserved|©"
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie|概不|不構成|不构成|不代表|免責|免责)"
-    r"|^(?:免責聲明|免责声明|聲明|声明|風險提示|风险提示)\s*[：:]"
+    r"|^.{0,4}(?:聲明|声明|風險提示|风险提示)\s*[：:]"  # 免責聲明：, 平台声明：
+    r"|(?:僅|仅|只)代表.{0,6}(?:個人|个人|本人|作者)?.{0,4}(?:觀點|观点|立場|立场)|(?:觀點|观点|立場|立场)(?:僅|仅|只)代表"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
     "|" + _SIGN_UP,
@@ -187,6 +188,8 @@ def has_photo_credit(line: str) -> bool:
 
 
 def is_credit(line: str) -> bool:
+    if line.rstrip().endswith(("：", ":")):
+        return False  # "責任編輯：" with no name: an empty field of the page's template
     if _DATE.search(line) and not _PERSON_CREDIT.search(line):
         return False  # "source and date": the page's date line, no person credited
     return bool(_CREDIT.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)

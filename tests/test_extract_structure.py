@@ -401,3 +401,25 @@ def test_a_list_articles_items_without_sentence_punctuation_are_kept():
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "超60家景区推门票半价"), ("paragraph", intro), *[("paragraph", item) for item in items],
         ("paragraph", outro)]
+
+
+def test_sohu_style_tail_a_link_glued_to_the_credit_an_empty_editor_field_and_a_platform_disclaimer():
+    body = [f"第{i}段：布伦森在第三节一次突破时被对手撞到左手，随后提前离场，赛后球队确认他遭遇左手骨折，预计缺席数周。"
+            for i in range(3)]
+    html = ("<html><head><title>布伦森遭遇左手骨折_手机搜狐网</title></head><body><h1>布伦森遭遇左手骨折</h1><article>"
+            + "".join(f"<p>{p}</p>" for p in body)
+            + "<p>（编辑：小何）<a href='/'>返回搜狐，查看更多</a></p><p>责任编辑：</p>"
+            "<p>平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。</p></article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "布伦森遭遇左手骨折"), *[("paragraph", p) for p in body], ("credit", "（编辑：小何）")]
+
+
+def test_the_headline_in_the_article_box_is_not_its_first_paragraph():
+    """明日大盘: the title is a <div> inside the article box, with a colon in
+    it, and <title> puts a column name before it."""
+    body = "联合国贸发会议发布了《2019年贸易和发展报告》，报告预计今年全球经济增长率将降至2.3%，为近十年来最低水平。"
+    html = ("<html><head><title>明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%</title></head><body>"
+            "<div class='page-article'><div class='title-text'>最新出炉联合国贸发报告：全球经济增长率降至2.3%</div>"
+            f"<div class='title-meta'>发布时间： 2019-09-26 10:09:11</div><div class='content'>{body}</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "最新出炉联合国贸发报告：全球经济增长率降至2.3%"), ("paragraph", body)]
