@@ -136,7 +136,8 @@ def visible_length(line: str) -> int:
 
 #: What may follow a paragraph's last full stop: a parenthesised note, CNA's
 #: date code (1060622), a wire photo credit ((c)AFP/Aminu ABUBAKAR).
-_TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:\(c\)|（c）)[\w/ .-]{1,40})$", re.I)
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:\(c\)|（c）)[\w/ .-]{1,40}"
+                            r"|\s[^\s。！？]{2,12}(?:報道|报道|報導|报导))$", re.I)  # …。 本報港聞部報道: the desk's sign-off
 
 
 def ends_sentence(line: str) -> bool:
@@ -352,12 +353,19 @@ def find_headline(lines: list[str], body_start: int, body: set[str], foreign: se
     headline ("facebook", "Previous Next")."""
     window = [index for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
               if (not shown_twice(lines, index) or is_title(lines[index])) and index not in foreign]
+    for index in window:  # the title line right above the story's date or byline (past buttons: 分享, A+),
+        # before any photo carousel's captions between it and the body
+        after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
+        if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
+                and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))
+                and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP):
+            return index
     for index in window:
         line = lines[index]
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
                 and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
             return index
-    for index in window:  # the title line right above the story's date or byline (past buttons: 分享, A+)
+    for index in window:
         after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
         if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
                 and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))):

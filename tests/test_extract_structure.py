@@ -423,3 +423,17 @@ def test_the_headline_in_the_article_box_is_not_its_first_paragraph():
             f"<div class='title-meta'>发布时间： 2019-09-26 10:09:11</div><div class='content'>{body}</div></div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "最新出炉联合国贸发报告：全球经济增长率降至2.3%"), ("paragraph", body)]
+
+
+def test_text_scrape_headline_above_its_date_before_a_photo_carousel_and_a_desk_sign_off():
+    """成報: headline, date line, then a carousel's cut-off captions (one shown
+    twice, not in a row); the first paragraph ends with the desk's sign-off."""
+    headline = "輕鐵屯門泳池站月台沉降 驚見石屎躉「離地」60毫米"
+    first = "港鐵再爆出鐵路站月台沉降事件，大批港鐵職員日前到輕鐵屯門泳池站檢測，月台與地盤之間的石屎躉懷疑因沉降「離地」。 本報港聞部報道"
+    rest = [f"第{i}段：港鐵昨日回覆查詢時承認輕鐵屯門泳池站出現沉降，指出車站旁的地盤施工，已將有關數據通報屋宇署跟進。" for i in range(3)]
+    lines = ["即時新聞 視頻新聞 要聞港聞", headline, "發佈日期 : 2018-08-02", "港鐵強調輕鐵屯門泳池站月台結構、路軌及鐵路設施符",
+             "輕鐵屯門泳池站出現沉降，毗鄰地盤並未暫停工", "港鐵強調輕鐵屯門泳池站月台結構、路軌及鐵路設施符", first, *rest,
+             "您可能有興趣:", "1", headline]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks[0] == ("headline", headline)
+    assert [text for kind, text in blocks if kind == "paragraph"] == [first, *rest]
