@@ -86,6 +86,7 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:記者|记者)\S{1,8}(?:攝|摄|傳真|传真)"  # CNA: （中央社記者張三攝　114年11月20日）, 記者X桃園傳真
     r"|[（(][^（()）]{1,10}(?:攝|摄)[）)]"  # the photographer in brackets: …院友。(張福宏攝)
     r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$"  # a sentence, then the photographer: …身亡。王小明攝
+    r"|^(?:資料圖片|资料图片|資料相片|资料相片|資料圖|资料图|檔案照片|档案照片|File photo)\s*$"  # the file-photo label alone
     r"|[。！？][^。！？]{0,20}\S\s+(?:攝|摄)\s*$"  # the photographer set apart: …开心。城市摄影队 周斌 摄
     r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$",  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
     re.I,
@@ -169,13 +170,17 @@ def is_short_prose(line: str) -> bool:
 
 def ends_clause(line: str) -> bool:
     """Body text, though not a whole sentence: a line of verse or a list item
-    ending in ；, or a paragraph that introduces a quote (…寫信：) or runs on
-    past a break the page put in it (…拍著他的肩說，)."""
+    ending in ；, a paragraph that introduces a quote (…寫信：) or runs on
+    past a break the page put in it (…拍著他的肩說，), or a long one whose
+    last sentence lost its full stop."""
     length = visible_length(line)
     if length >= MIN_SHORT_PROSE_CHARS and line.endswith(("；", ";")) and any(mark in line for mark in "，,"):
         return True
-    return (length >= MIN_PROSE_CHARS and line.endswith(("：", ":", "，", ","))
-            and any(mark in line[:-1] for mark in SENTENCE_END + "，,"))
+    if length >= MIN_PROSE_CHARS and line.endswith(("：", ":", "，", ",")) and any(
+            mark in line[:-1] for mark in SENTENCE_END + "，,"):
+        return True
+    # a long paragraph whose last sentence lost its full stop (…確診（個案編號：3860)): prose before it
+    return length >= 2 * MIN_PROSE_CHARS and "。" in line and sum(line.count(mark) for mark in "，,、") >= 3
 
 
 def is_caption(line: str) -> bool:

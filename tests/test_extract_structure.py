@@ -437,3 +437,14 @@ def test_text_scrape_headline_above_its_date_before_a_photo_carousel_and_a_desk_
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert blocks[0] == ("headline", headline)
     assert [text for kind, text in blocks if kind == "paragraph"] == [first, *rest]
+
+
+def test_text_scrape_file_photo_label_and_a_paragraph_whose_last_sentence_lost_its_full_stop():
+    paragraphs = [f"第{i}段：衞生防護中心今日公布新增89宗確診個案，其中本地個案佔大多數，源頭不明個案持續增加，情況令人憂慮。"
+                  for i in range(2)]
+    unstopped = ("在本地個案中，49宗個案與其他確診者有關，40人是經家庭聚會、飯局感染，32宗為源頭不明個案。"
+                 "另有一名的士司機確診（個案編號：3991) ，亦有一名檢疫營的工作人員確診（個案編號：3860)")
+    lines = ["本港增89宗確診32宗源頭不明 直銷公司群組再多5宗", "資料圖片", paragraphs[0], unstopped, paragraphs[1]]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("caption", "資料圖片"), ("paragraph", paragraphs[0]), ("paragraph", unstopped),
+        ("paragraph", paragraphs[1])]
