@@ -128,7 +128,9 @@ _NOTICE = re.compile(
 _SIGN_UP_BOX = re.compile(_SIGN_UP, re.I)
 _INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+                   # the relative time of a feed item: 法新社·2 天前, 3 hours ago
+                   r"|\d+\s*(?:秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前|\b\d+\s*(?:minutes?|hours?|days?)\s+ago\b")
 
 
 def visible_length(line: str) -> int:
@@ -286,7 +288,9 @@ def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
     Up to ``MAX_BODY_GAP`` other lines (share buttons, a subheading, an ad
     break) may interrupt a run; captions and sign-up boxes are not counted.
     Lines in another language than the page's (a language-switch bar) are
-    not the story's prose."""
+    not the story's prose. A date between two prose lines starts a new run,
+    and a one-paragraph run between two dates is a feed's teaser ("others
+    are reading": source·time, title, first sentence), not the story."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     textual = [i for i, line in enumerate(lines)
                if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign]
@@ -301,15 +305,27 @@ def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
     free_before = [0]
     for line in lines:
         free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line)))
+    # a date between two prose lines starts the next item of a feed (teasers
+    # under "others are reading"), not the story's next paragraph
+    dates_before = [0]
+    for line in lines:
+        dates_before.append(dates_before[-1] + is_dateline(line))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
         gap = index - last - 1 - (free_before[index] - free_before[last + 1])
-        if gap <= MAX_BODY_GAP and not SIGN_OFF.search(lines[last]):
+        dated = dates_before[index] > dates_before[last + 1]
+        if gap <= MAX_BODY_GAP and not dated and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
             runs.append([index])
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run if is_prose(lines[i])))
+    def feed_item(run: list[int]) -> bool:  # one paragraph with a date just before and just after it
+        first, last = run[0], run[-1]
+        return (len(run) == 1 and dates_before[first] > dates_before[max(0, first - 2)]
+                and dates_before[min(len(lines), last + 3)] > dates_before[last + 1])
+
+    stories = [run for run in runs if not feed_item(run)] or runs
+    best = max(stories, key=lambda run: sum(len(lines[i]) for i in run if is_prose(lines[i])))
     start = next(i for i in best if is_prose(lines[i]))
     return start, best[-1] + 1
 

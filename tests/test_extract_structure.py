@@ -448,3 +448,18 @@ def test_text_scrape_file_photo_label_and_a_paragraph_whose_last_sentence_lost_i
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), ("caption", "資料圖片"), ("paragraph", paragraphs[0]), ("paragraph", unstopped),
         ("paragraph", paragraphs[1])]
+
+
+def test_text_scrape_a_short_story_above_a_longer_stream_of_dated_teasers():
+    """Yahoo HK: four paragraphs, then "others are reading" — teaser after
+    teaser, each a source·time line, a title and its first sentence."""
+    story = [f"（法新社羅馬19日電）第{i}段：德國網球好手今天在義大利公開賽決賽直落二擊敗對手，再度在羅馬封王，為法網做好暖身。"
+             for i in range(4)]
+    teasers = []
+    for i in range(8):
+        teasers += [f"法新社·{i + 1} 天前", f"網球名將第{i}則消息 打不打法網將揭曉",
+                    f"（法新社巴黎2{i}日電）第{i}則：網球名將昨天現身法網球場練球，吸引大批球迷爭睹，是否參賽將在本週內揭曉，各界關注。"]
+    lines = ["首頁", "新聞", "義大利公開賽 茲韋列夫封王", "法新社", "2024年5月20日週一 下午2:05", *story, "其他人也在看", *teasers]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks[0] == ("headline", "義大利公開賽 茲韋列夫封王")
+    assert [text for kind, text in blocks if kind == "paragraph"] == story
