@@ -361,8 +361,19 @@ _LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,
 _SITE_SUFFIX = re.compile(r"(?:\s*[|｜_]\s*|\s+[-–—:：]\s+|\s*[－—]{1,2}\s*)([^|｜_]{1,40})$")
 
 
-def strip_site_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
-    """``<title>`` without the site's name: "Headline | Outlet" → "Headline"."""
+_SITE_PREFIX = re.compile(r"^([^|｜_]{1,12}?)\s+[-–—|｜:：]\s+")
+
+
+def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """``<title>`` without the site's name: "Headline | Outlet" → "Headline";
+    "Outlet - Headline" → "Headline" when the front part is a short name
+    and the rest at least twice as long (or the front is the declared site)."""
+    prefix = _SITE_PREFIX.match(title)
+    if prefix:
+        front, rest = prefix.group(1), title[prefix.end():]
+        known = any(site and (site in front or front in site) for site in site_names)
+        if known or 2 * visible_length(front) <= visible_length(rest):
+            title = rest
     for _ in range(3):  # "Headline - Section - Outlet"
         match = _SITE_SUFFIX.search(title)
         if not match or visible_length(title[: match.start()]) < MIN_HEADLINE_CHARS:
@@ -422,7 +433,7 @@ def _shown_as(shown: str, declared: str) -> bool:
 def headline_anchor(lines: list[Line], metadata: Metadata, in_furniture_tag: list[bool]) -> int | None:
     """The first heading of the highest rank that agrees with the declared
     headline: where the story starts, found before the body is."""
-    declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
+    declared = [strip_site_name(h, metadata.site_names) for h in metadata.headlines]
     headings = [i for i, line in enumerate(lines) if line.heading and not in_furniture_tag[i]
                 and visible_length(line.text) <= MAX_TITLE_CHARS]
     # <h1>s first, then <h2>s…, in page order; a bounded number is compared
@@ -437,7 +448,7 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     """The headline's text and its line index (None when only declared).
     Headings in ``<nav>``, ``<aside>``, ``<footer>`` are never the headline;
     one in a box named like furniture may be, if it agrees with the declared one."""
-    declared = [strip_site_suffix(h, metadata.site_names) for h in metadata.headlines]
+    declared = [strip_site_name(h, metadata.site_names) for h in metadata.headlines]
     headings = [i for i, line in enumerate(lines)
                 if line.heading and not in_furniture_tag[i] and visible_length(line.text) <= MAX_TITLE_CHARS]
     # the nearest headings above the body, then the first below it: a page of

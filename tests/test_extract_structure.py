@@ -13,7 +13,7 @@ import pytest
 from l10n.article import Block, BlockKind, format_article
 from l10n.errors import InputError
 from l10n.extract import decode_page, extract_article, identify_language
-from l10n.html import strip_site_suffix
+from l10n.html import strip_site_name
 from l10n.lines import text_blocks
 
 MARKUP = Path(__file__).resolve().parent / "markup_pages"
@@ -64,10 +64,13 @@ def test_block_structure_subheadings_captions_and_boxes():
         ("高雄港邊的舊倉庫變身藝文基地｜生活｜南方日報", ("南方日報",), "高雄港邊的舊倉庫變身藝文基地"),
         ("花蓮縣推動災後重建　觀光人潮逐步回流 | 中央社 CNA", (), "花蓮縣推動災後重建　觀光人潮逐步回流"),
         ("台積電：明年資本支出持平", (), "台積電：明年資本支出持平"),  # a colon inside the headline stays
+        ("自由電子報 - 果汁？啤酒？難分 「飲誘」青少年", (), "果汁？啤酒？難分 「飲誘」青少年"),  # the site in front
+        ("快訊 - 颱風海葵登陸 全台停班停課", ("快訊",), "颱風海葵登陸 全台停班停課"),
+        ("全台停班停課 - 自由時報電子報", (), "全台停班停課"),  # a short headline before a longer site name
     ],
 )
-def test_site_suffix_is_stripped_from_the_title(title, site, expected):
-    assert strip_site_suffix(title, site) == expected
+def test_site_name_is_stripped_from_the_title(title, site, expected):
+    assert strip_site_name(title, site) == expected
 
 
 def test_declared_headline_when_no_heading_shows_it():
