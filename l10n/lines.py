@@ -98,6 +98,7 @@ _CREDIT = re.compile(
     r"|^\S{0,10}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员|作者)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍
     r"|(?:記者|记者)[^／/\s]{1,8}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導, two reporters
     r"|^[（(【\[]\s*\S{1,8}(?:社|電|电|報|报)\s*[）)】\]]$"  # a wire credit alone: （法新社）, 【新華社】
+    r"|^[\u4e00-\u9fff]{2,4}\s*(?:編譯|编译|撰文|報導|报道|採訪|采访)\s*(?:[／/]|$)"  # the name first: 吳憲昌 編譯 / 日本
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
@@ -366,7 +367,24 @@ def shown_twice(lines: list[str], index: int) -> bool:
         index + 1 < len(lines) and lines[index + 1] == lines[index])
 
 
+_TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜_\-–—]\s*\S.{0,19}$")
+
+
 def find_headline(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
+    """The headline's line. A page may show its ``<title>`` copy, "Headline |
+    Outlet", between the headline and the body: the headline is the line
+    without the outlet."""
+    found = _title_line(lines, body_start, body, foreign)
+    if found is None:
+        return None
+    for index in range(found - 1, max(-1, found - 1 - HEADLINE_WINDOW), -1):
+        if (visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS and lines[found].startswith(lines[index])
+                and _TITLE_COPY_SUFFIX.match(lines[found][len(lines[index]):])):
+            return index
+    return found
+
+
+def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
     """The title line nearest above the body that shares the body's words;
     else, as on a page with no such line, the nearest title line before any
     menu. A title shown twice in a row is still a title (a scrape of the

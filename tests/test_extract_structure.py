@@ -466,3 +466,14 @@ def test_text_scrape_a_short_story_above_a_longer_stream_of_dated_teasers():
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert blocks[0] == ("headline", "義大利公開賽 茲韋列夫封王")
     assert [text for kind, text in blocks if kind == "paragraph"] == story
+
+
+def test_text_scrape_headline_without_the_site_suffix_its_title_copy_carries_and_a_name_first_byline():
+    """華視: the page shows the headline, then its <title> copy "Headline | Outlet",
+    then the byline "Name 編譯 / Place"."""
+    headline = '日相改組內閣記者會 再喊話中國"停止軍演"'
+    body = [f"第{i}段：日本首相岸田文雄改組內閣被外界認為，主要目的是換掉與統一教會有關的閣員，並再度呼籲中國停止軍演。"
+            for i in range(3)]
+    lines = ["首頁", headline, f"{headline} | 華視新聞", "吳憲昌 編譯  / 日本", *body]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", headline), ("credit", "吳憲昌 編譯  / 日本"), *[("paragraph", p) for p in body]]
