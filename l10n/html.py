@@ -576,13 +576,13 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
                     key=lambda key: scores[key], default=None)
         # a box around the best one is the wrapper with a promotion in it, not a story of its own
         wrapper = story is not None and any(id(element) == story for element in elements[best].iterancestors())
-        if story is not None and not wrapper:
-            in_best = [i for i, line in enumerate(lines) if any(id(element) == best for element in line.elements)]
-            if in_best[0] > first and body_overlap(
-                    lines[anchor].text, bigrams("".join(lines[i].text for i in in_best))) >= MIN_HEADLINE_OVERLAP:
-                lead = story  # the story's first box (a standfirst, a lead) goes on in the best box
-            elif scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
-                best = story
+        in_best = [i for i, line in enumerate(lines) if any(id(element) == best for element in line.elements)]
+        if in_best[0] > first and body_overlap(
+                lines[anchor].text, bigrams("".join(lines[i].text for i in in_best))) >= MIN_HEADLINE_OVERLAP:
+            # the story's first paragraph (a standfirst, a lead in a box of its own) goes on in the best box
+            lead = id(lines[first].elements[-1])
+        elif story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
+            best = story
     container = elements[best]
     chosen = {best} | ({lead} if lead else set())
     parent = container.getparent()

@@ -477,3 +477,26 @@ def test_text_scrape_headline_without_the_site_suffix_its_title_copy_carries_and
     lines = ["首頁", headline, f"{headline} | 華視新聞", "吳憲昌 編譯  / 日本", *body]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", headline), ("credit", "吳憲昌 編譯  / 日本"), *[("paragraph", p) for p in body]]
+
+
+def test_a_standfirst_right_under_the_headline_in_the_article_wrapper_starts_the_body():
+    """RFI: <article> holds the <h1>, the standfirst (chapo) <p>, the date, a
+    figure, and the body's own <div>; the standfirst is the story's first paragraph."""
+    chapo = "法新社消息称，台湾政府计划在未来八年内增加400亿美元的国防开支，主要用于开发一个多层次的防空系统。"
+    body = [f"第{i}段：分析师表示，台湾防空系统将把现有的导弹与雷达、传感器等先进技术结合起来，增加400亿美元的国防开支。" for i in range(8)]
+    html = ("<html><head><title>台湾增加400亿美元国防开支 - RFI</title></head><body><article>"
+            "<h1>台湾增加400亿美元国防开支</h1>"
+            f"<p class='chapo'>{chapo}</p><p class='dates'>发表时间： 30/11/2025 - 10:13</p>"
+            "<figure><figcaption>台湾总统承诺加速部署防空系统。 AFP</figcaption></figure>"
+            "<div class='body'>" + "".join(f"<p>{p}</p>" for p in body) + "</div></article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "台湾增加400亿美元国防开支"), ("paragraph", chapo), ("caption", "台湾总统承诺加速部署防空系统。 AFP"),
+        *[("paragraph", p) for p in body]]
+
+
+@pytest.mark.parametrize("line", ["Ostchinesisches Meer圖片來源: picture alliance/R. Goldmann", "資料圖片",
+                                  "▲日本央行總裁在記者會上說明。（圖／路透）"])
+def test_caption_marks(line):
+    from l10n.lines import is_caption
+
+    assert is_caption(line)
