@@ -264,7 +264,9 @@ def flatten(root) -> list[Line]:
             heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (parent.heading if parent else 0)
             flat.stack.append(_Open(
                 element=element, tag=tag, block=block, heading=heading,
-                caption=(tag == "figcaption" or bool(_CAPTION_WORDS.search(words)) or bool(parent and parent.caption)),
+                # text in a <figure> is its caption, <figcaption> or not (the image itself has none)
+                caption=(tag in ("figcaption", "figure") or bool(_CAPTION_WORDS.search(words))
+                         or bool(parent and parent.caption)),
                 byline=bool(_BYLINE_WORDS.search(words)) or bool(parent and parent.byline),
                 link=tag == "a" or bool(parent and parent.link),
                 bold=tag in _BOLD_TAGS or bool(parent and parent.bold),
@@ -686,6 +688,9 @@ def article_blocks(root) -> list[Block]:
             kind = BlockKind.CREDIT
         if kind in (BlockKind.CAPTION, BlockKind.CREDIT):
             emit(kind, lines[i].text)
+        elif kind is BlockKind.SUBHEADING and headline_at is not None and i == headline_at + 1 \
+                and lines[i].heading > lines[headline_at].heading:
+            emit(kind, lines[i].text)  # the deck: a lower heading right under the headline
     kinds = [_classify(lines[i]) if inside[i] and i != headline_at else _outside_kind(lines[i], furniture[i])
              for i in range(body_start, body_end)]
     # inside the body's box, between its first and last paragraph, a line of
@@ -708,10 +713,14 @@ def article_blocks(root) -> list[Block]:
                 continue  # a heading over nothing: "related stories", an empty box
         emit(kind, lines[body_start + offset].text)
         signed_off = signed_off or (kind is BlockKind.PARAGRAPH and bool(SIGN_OFF.search(lines[body_start + offset].text)))
+    furniture_seen = False
     for i in range(body_end, min(len(lines), body_end + TAIL_WINDOW)):
+        furniture_seen = furniture_seen or furniture[i] or bool(lines[i].heading)  # "next story" boxes have headings
         if not furniture[i] and is_credit(lines[i].text):
             emit(BlockKind.CREDIT, lines[i].text)
             break
+        if lines[i].caption and not furniture_seen and lines[i].link_share < MAX_LINK_SHARE:
+            emit(BlockKind.CAPTION, lines[i].text)  # the story's photos in a row of their own after it
     return blocks
 
 

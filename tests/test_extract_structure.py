@@ -500,3 +500,33 @@ def test_caption_marks(line):
     from l10n.lines import is_caption
 
     assert is_caption(line)
+
+
+def test_figures_after_the_body_are_its_captions_but_a_next_story_slider_is_not():
+    """星島: the story's two photos in a row after the last paragraph; 明報: a
+    "previous / next story" slider whose titles sit in <figcaption>s."""
+    body = [f"第{i}段：43歲姓李鐵騎士與親友做節後，返家途中駛經粉嶺公路時突然失事，撞向水馬後再撼隔音屏障石牆，當場死亡。"
+            for i in range(3)]
+    photos = "".join(f"<figure><img src='{i}.jpg'><figcaption>{text}</figcaption></figure>"
+                     for i, text in enumerate(["粉嶺公路電單車失事撞水馬。", "警員在場調查。"]))
+    slider = ("<div class='slider'><h3>上 / 下一篇新聞</h3>"
+              "<div class='box'><figcaption><h5><a href='/a'>高危組驗毒0.04%確診 許樹昌料成效不大</a></h5></figcaption></div></div>")
+    html = ("<html><head><title>好爸爸返家途中炒車亡 - 星島</title></head><body><h1>好爸爸返家途中炒車亡</h1>"
+            "<div class='post-content'>" + "".join(f"<p>{p}</p>" for p in body) + f"</div><div class='row'>{photos}</div>"
+            f"{slider}</body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "好爸爸返家途中炒車亡"), *[("paragraph", p) for p in body],
+        ("caption", "粉嶺公路電單車失事撞水馬。"), ("caption", "警員在場調查。")]
+
+
+def test_a_deck_under_the_headline_and_a_figure_without_figcaption():
+    """蘋果日報: <header> holds the <h1> and an <h2> deck; a photo's caption
+    is text in its <figure> with no <figcaption>."""
+    body = [f"第{i}段：日本前首相細川護熙昨在東京都廳宣布參選東京都知事，主打廢核政策，前首相小泉純一郎表態支持。" for i in range(3)]
+    html = ("<html><head><title>日前首相細川 選東京知事 | 蘋果日報</title></head><body><article><header>"
+            "<h1>日前首相細川 選東京知事</h1><h2>同反核 獲小泉純一郎力挺</h2></header><div class='articulum'>"
+            "<figure class='lbimg'><a href='big.jpg'><img src='s.jpg'></a>日本前首相小泉純一郎昨宣布支持細川參選。法新社</figure>"
+            + "".join(f"<p>{p}</p>" for p in body) + "</div></article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "日前首相細川 選東京知事"), ("subheading", "同反核 獲小泉純一郎力挺"),
+        ("caption", "日本前首相小泉純一郎昨宣布支持細川參選。法新社"), *[("paragraph", p) for p in body]]
