@@ -92,7 +92,8 @@ _FURNITURE_WORDS = re.compile(
     r"|locale|share|sharing|social|sns|font(?:[_-]?size)?|fontsize|textsize|related|recommend\w*|popular|hot[_-]?news"
     r"|more[_-]?news|readmore|promo\w*|app[_-]?(?:download|promo|banner)|download|subscri\w*|newsletter|comments?"
     r"|breadcrumbs?|crumbs?|tags?|keywords?|advert\w*|ads?|adv|sponsor\w*|popup|modal|sidebar|nav|navbar|menu"
-    r"|footer|copyright|disclaimer|toolbar|print|login|signin|paywall|hotline|banner|outbrain|taboola)(?=$|[\s_-])",
+    r"|footer|copyright|disclaimer|toolbar|print|login|signin|paywall|hotline|banner|outbrain|taboola"
+    r"|\w*player\w*)(?=$|[\s_-])",  # a video player's controls: 00:00/00:00, 倍速, 高清
     re.I,
 )
 _CAPTION_WORDS = re.compile(

@@ -530,3 +530,13 @@ def test_a_deck_under_the_headline_and_a_figure_without_figcaption():
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "日前首相細川 選東京知事"), ("subheading", "同反核 獲小泉純一郎力挺"),
         ("caption", "日本前首相小泉純一郎昨宣布支持細川參選。法新社"), *[("paragraph", p) for p in body]]
+
+
+def test_a_video_players_controls_are_not_the_story():
+    body = [f"第{i}段：电影频道节目将于5月20日起每晚22:00播出，邀请北京影人讲述创作经历，并回顾多部作品的幕后故事。" for i in range(3)]
+    player = ("<div class='mplayer'><div class='playerContainer'><div class='publicTime'>秒会员跳过广告</div></div>"
+              "<div class='playerBottom'><div class='hintTip'>正在为您切换到高清 480P,请稍候...</div>"
+              "<div class='controlLeft'>00:00/00:00</div><ul><li>2.0X</li><li>1.0X</li></ul></div></div>")
+    html = ("<html><head><title>北京影人5月20日起播出_电影网</title></head><body><h1>北京影人5月20日起播出</h1>"
+            f"<div class='article'>{player}" + "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "北京影人5月20日起播出"), *[("paragraph", p) for p in body]]
