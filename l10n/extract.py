@@ -45,6 +45,12 @@ class Page:
 MAX_INVALID_UTF8_RATIO = 0.001
 
 
+#: Characters a reader never sees that would still reach the catalogs: stray
+#: control characters (a backspace inside a caption), zero-width spaces and
+#: BOMs pasted mid-sentence, soft hyphens.
+_INVISIBLE = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
+
+
 def decode_page(data: bytes, *, name: str) -> Page:
     """Decode a scraped page. Raises InputError for empty or binary data."""
     if not data.strip():
@@ -56,6 +62,7 @@ def decode_page(data: bytes, *, name: str) -> Page:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if "\x00" in text or controls > BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{name} is binary data, not a text or HTML page")
+    text = _INVISIBLE.sub("", text)
     is_html = bool(_HTML_SNIFF.search(text[:4096]))
     if is_html:
         notices.append(f"{name} is an HTML page: extracting the text from its markup")

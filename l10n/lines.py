@@ -114,6 +114,7 @@ _SIGN_UP = (
     r"|(?:訂閱|订阅|subscribe).{0,20}(?:電子報|电子报|newsletter)"  # newsletter sign-up boxes
     r"|(?:下載|下载|訂閱|订阅|加入|追蹤|追踪|download|subscribe|follow).{0,40}https?://"  # "get our app: <link>"
     r"|[【\[［](?:点击|點擊|点此|點此|立即|马上|馬上)[^】\]］]{0,8}[】\]］]"  # calls to action: 【点击投票】
+    r"|(?:點擊|点击|點此|点此|按此)(?:放大|觀看|观看|查看|閱讀|阅读|進入|进入|下載|下载)"  # 請點擊放大觀看, 按此閱讀
     r"|(?:扫描|掃描|扫码|掃碼|长按|長按).{0,12}(?:二维码|二維碼|关注|關注)"  # "scan the QR code to follow us"
 )
 _NOTICE = re.compile(

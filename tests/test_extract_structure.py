@@ -540,3 +540,20 @@ def test_a_video_players_controls_are_not_the_story():
     html = ("<html><head><title>北京影人5月20日起播出_电影网</title></head><body><h1>北京影人5月20日起播出</h1>"
             f"<div class='article'>{player}" + "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "北京影人5月20日起播出"), *[("paragraph", p) for p in body]]
+
+
+@pytest.mark.parametrize("fmt", ["html", "text"])
+def test_invisible_characters_never_reach_the_article(fmt):
+    """A backspace inside a caption (自由時報), zero-width spaces inside a word
+    (成報): gone from the blocks, visible text untouched."""
+    para = "市府今天宣布新政策，完\u200b\u200b全是為了市民的福祉，各界表示歡迎並期待後續的配套措施。"
+    caption = "市長出席記者會。\x08（記者王小明攝）"
+    if fmt == "html":
+        data = (f"<html><head><title>市府宣布新政策 - 報</title></head><body><h1>市府宣布新政策</h1><article><p>{para}</p>"
+                f"<figure><figcaption>{caption}</figcaption></figure><p>{para}</p></article></body></html>")
+    else:
+        data = f"市府宣布新政策\n{caption}\n{para}\n第二段：{para}\n"
+    texts = [text for _, text in kinds_and_texts(extract(data.encode()))]
+    assert "市長出席記者會。（記者王小明攝）" in texts
+    assert para.replace("\u200b", "") in texts
+    assert not any(ch in text for text in texts for ch in "\x08\u200b")
