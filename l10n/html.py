@@ -580,8 +580,16 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
         # a box around the best one is the wrapper with a promotion in it, not a story of its own
         wrapper = story is not None and any(id(element) == story for element in elements[best].iterancestors())
         in_best = [i for i, line in enumerate(lines) if any(id(element) == best for element in line.elements)]
-        if in_best[0] > first and body_overlap(
-                lines[anchor].text, bigrams("".join(lines[i].text for i in in_best))) >= MIN_HEADLINE_OVERLAP:
+        words = bigrams("".join(lines[i].text for i in in_best))
+        # the best box goes on with the story when it speaks of what the headline
+        # or the first paragraph speaks of, or when it follows that paragraph with
+        # only captions between and has an article's structure (subheadings, photos)
+        related = max(body_overlap(lines[anchor].text, words), body_overlap(lines[first].text, words))
+        last_of_first = max(i for i, line in enumerate(lines[:in_best[0]])
+                            if line.elements and line.elements[-1] is lines[first].elements[-1])
+        adjacent = all(lines[i].caption or is_caption(lines[i].text) for i in range(last_of_first + 1, in_best[0]))
+        structured = any(2 <= lines[i].heading <= 4 or lines[i].caption for i in in_best)
+        if in_best[0] > first and (related >= MIN_HEADLINE_OVERLAP or (adjacent and structured)):
             # the story's first paragraph (a standfirst, a lead in a box of its own) goes on in the best box
             lead = id(lines[first].elements[-1])
         elif story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:

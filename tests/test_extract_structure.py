@@ -557,3 +557,19 @@ def test_invisible_characters_never_reach_the_article(fmt):
     assert "市長出席記者會。（記者王小明攝）" in texts
     assert para.replace("\u200b", "") in texts
     assert not any(ch in text for text in texts for ch in "\x08\u200b")
+
+
+def test_a_lead_box_goes_on_in_a_body_box_that_shares_no_words_with_a_punchy_headline():
+    """東方日報: the headline is a pun the body never repeats; the body box
+    follows the lead box with only a photo between, and has subheadings."""
+    lead = "公共屋邨相繼淪為老鼠樂園！落成逾三十年的葵芳邨鼠患嚴重，居民投訴多年仍未見改善，房署被批只懂派發老鼠膠。"
+    body = [f"第{i}段：一九八七年入伙的葵芳邨現有十二幢大廈，逾六千二百戶居民，邨內許多樓層使用大型膠桶作垃圾桶。" for i in range(4)]
+    html = ("<html><head><title>公屋爆鼠患政府懶懶閒 - 日報</title></head><body>"
+            f"<div id='top'><div id='leadin'><h1>公屋爆鼠患政府懶懶閒</h1><div class='leadin'><p>{lead}</p></div></div></div>"
+            "<div id='content'><div id='content-right'><div class='photo'><div class='caption'>有老鼠在平台隙縫出沒。（黃雄攝）</div></div>"
+            + "".join(f"<p>{p}</p>" for p in body[:2]) + "<h3>居民：房署淨係識派老鼠膠</h3>"
+            + "".join(f"<p>{p}</p>" for p in body[2:]) + "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "公屋爆鼠患政府懶懶閒"), ("paragraph", lead), ("caption", "有老鼠在平台隙縫出沒。（黃雄攝）"),
+        ("paragraph", body[0]), ("paragraph", body[1]), ("subheading", "居民：房署淨係識派老鼠膠"),
+        *[("paragraph", p) for p in body[2:]]]
