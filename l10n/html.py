@@ -594,12 +594,23 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
             lead = id(lines[first].elements[-1])
         elif story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
             best = story
+    # prose held anywhere inside each element, for the body's sibling boxes
+    held: dict[int, int] = defaultdict(int)
+    for line, is_prose, skip in zip(lines, prose, furniture):
+        if is_prose and not skip:
+            for element in line.elements:
+                held[id(element)] += _prose_weight(line)
     container = elements[best]
-    chosen = {best} | ({lead} if lead else set())
+    # a box that is its parent's only child is wrapped, not beside anything:
+    # the body's sibling boxes are those of the outermost such wrapper
+    while (container.getparent() is not None and len(container.getparent()) == 1
+           and container.getparent().tag not in ("body", "html")):
+        container = container.getparent()
+    chosen = {best, id(container)} | ({lead} if lead else set())
     parent = container.getparent()
     if parent is not None:
         for sibling in parent:
-            if id(sibling) in scores and scores[id(sibling)] >= SIBLING_SCORE_SHARE * scores[best]:
+            if held[id(sibling)] >= SIBLING_SCORE_SHARE * held[id(container)]:
                 chosen.add(id(sibling))
     return chosen
 
@@ -721,7 +732,8 @@ def article_blocks(root) -> list[Block]:
             if following is not BlockKind.PARAGRAPH:
                 continue  # a heading over nothing: "related stories", an empty box
         emit(kind, lines[body_start + offset].text)
-        signed_off = signed_off or (kind is BlockKind.PARAGRAPH and bool(SIGN_OFF.search(lines[body_start + offset].text)))
+        signed_off = signed_off or (kind in (BlockKind.PARAGRAPH, BlockKind.CREDIT)
+                                    and bool(SIGN_OFF.search(lines[body_start + offset].text)))
     furniture_seen = False
     for i in range(body_end, min(len(lines), body_end + TAIL_WINDOW)):
         furniture_seen = furniture_seen or furniture[i] or bool(lines[i].heading)  # "next story" boxes have headings

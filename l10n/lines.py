@@ -103,7 +103,8 @@ _CREDIT = re.compile(
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
-SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完)[）)]$")
+SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑|電|电)|完"
+                      r"|(?:責任編輯|责任编辑|責編|责编|編輯|编辑)\s*[：:][^（()）]{1,20})[）)]$")  # (责编：汤诗瑶、丁涛)
 #: Copyright, consent, paywall and disclaimer notices. A story may be about copyright
 #: or privacy, so those words count only when the page speaks of itself.
 #: Sign-up boxes — paywalls, app promotions, newsletter forms — may sit

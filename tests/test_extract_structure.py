@@ -573,3 +573,29 @@ def test_a_lead_box_goes_on_in_a_body_box_that_shares_no_words_with_a_punchy_hea
         ("headline", "公屋爆鼠患政府懶懶閒"), ("paragraph", lead), ("caption", "有老鼠在平台隙縫出沒。（黃雄攝）"),
         ("paragraph", body[0]), ("paragraph", body[1]), ("subheading", "居民：房署淨係識派老鼠膠"),
         *[("paragraph", p) for p in body[2:]]]
+
+
+def test_a_body_in_several_section_boxes_with_photos_between():
+    """Apple Daily HK: each section of the story is its own three-deep box,
+    photos in boxes between them; the story is every section."""
+    section = "<div class='outer'><div class='content'><div class='inner'>{}</div></div></div>"
+    paras = [f"第{i}段：「山竹」遠離香港，市民還未回氣，就因特首拒絕宣佈停工而被迫冒險上班，交通大混亂持續一整天。" for i in range(6)]
+    html = ("<html><head><title>港府拒帶頭停工 - 日報</title></head><body><h1>港府拒帶頭停工</h1><div class='article'>"
+            + section.format(f"<p>{paras[0]}</p>") + "<div class='photo_right'>特首林鄭月娥</div>"
+            + section.format(f"<h2>運輸署：今晨開通幹道</h2><p>{paras[1]}</p><p>{paras[2]}</p><p>{paras[3]}</p>")
+            + "<div class='photo_center'><table><tr><td>塌樹阻塞了堅尼地道。許頌明攝</td></tr></table></div>"
+            + section.format(f"<h2>公民黨：放假有法可依</h2><p>{paras[4]}</p><p>{paras[5]}</p>")
+            + "</div></body></html>")
+    texts = [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"]
+    assert texts == paras
+
+
+def test_an_editors_sign_off_in_brackets_ends_the_story():
+    """人民網: (责编：X、Y) closes the story; a recommended box after it is not the story."""
+    paras = [f"第{i}段：郑板桥的女儿出嫁时，他画了几笔兰花当作嫁妆，并题诗一首，叮嘱女儿要做一个有品格的人。" for i in range(3)]
+    html = ("<html><head><title>女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网</title></head><body>"
+            "<h1>女儿出嫁，郑板桥画了几笔兰花当嫁妆</h1><div class='box_con'>" + "".join(f"<p>{p}</p>" for p in paras)
+            + "<div class='edit'>(责编：汤诗瑶、丁涛)</div><div class='box_re'><h2>推荐阅读</h2>"
+            "<p>致敬改革开放四十年，文化大家讲述亲历，一个时代有一个时代的文艺，一个时代有一个时代的精神。</p></div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"), *[("paragraph", p) for p in paras], ("credit", "(责编：汤诗瑶、丁涛)")]
