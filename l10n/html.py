@@ -446,6 +446,31 @@ def headline_anchor(lines: list[Line], metadata: Metadata, in_furniture_tag: lis
     return None
 
 
+#: A headline is set on at most this many heading lines (a page of thousands
+#: of headings in a row costs no more than one with a few).
+MAX_HEADLINE_LINES = 3
+
+
+def _whole_heading(lines: list[Line], at: int, declared: list[str]) -> tuple[str, int]:
+    """A print headline set as two headings of one rank, one under the other
+    (港府拒帶頭停工 / 「攞市民條命較飛」): both, when the declared headline has
+    them in that order. Returned with the index of its last line."""
+    squeeze = re.compile(r"\s+")
+    first, last = at, at
+    while first > max(0, at - MAX_HEADLINE_LINES + 1) and lines[first - 1].heading == lines[at].heading:
+        first -= 1
+    while last + 1 < min(len(lines), at + MAX_HEADLINE_LINES) and lines[last + 1].heading == lines[at].heading:
+        last += 1
+    for start in range(first, at + 1):
+        for end in range(last, at - 1, -1):
+            if start == end:
+                continue
+            joined = squeeze.sub("", "".join(line.text for line in lines[start:end + 1]))
+            if any(joined in squeeze.sub("", d) for d in declared):
+                return " ".join(line.text for line in lines[start:end + 1]), end
+    return lines[at].text, at
+
+
 def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
                     furniture: list[bool], in_furniture_tag: list[bool]) -> tuple[str | None, int | None]:
     """The headline's text and its line index (None when only declared).
@@ -464,7 +489,7 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
                     and any(_agrees(lines[i].text, d) for d in declared)]
         if agreeing:
             above = [i for i in agreeing if i < body_start]
-            return lines[(above or agreeing)[-1]].text, (above or agreeing)[-1]
+            return _whole_heading(lines, (above or agreeing)[-1], declared)
     # 2. any visible line that is the declared headline, maybe without the
     # site's name glued on by a separator ("Headline-Outlet")
     wanted = {re.sub(r"\s+", "", d) for d in declared if visible_length(d) >= MIN_HEADLINE_CHARS}

@@ -599,3 +599,11 @@ def test_an_editors_sign_off_in_brackets_ends_the_story():
             "<p>致敬改革开放四十年，文化大家讲述亲历，一个时代有一个时代的文艺，一个时代有一个时代的精神。</p></div></div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"), *[("paragraph", p) for p in paras], ("credit", "(责编：汤诗瑶、丁涛)")]
+
+
+def test_a_headline_set_as_two_headings_is_one_headline():
+    paras = [f"第{i}段：「山竹」遠離香港，市民還未回氣，就因特首拒絕宣佈停工而被迫冒險上班，交通大混亂持續一整天。" for i in range(3)]
+    html = ("<html><head><title>港府拒帶頭停工 林鄭謊言遭狂轟 「攞市民條命較飛」 | 蘋果日報 | 要聞港聞</title></head><body>"
+            "<table><tr><td><h1>港府拒帶頭停工　林鄭謊言遭狂轟</h1><h1>「攞市民條命較飛」</h1></td></tr></table>"
+            "<div class='article'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "港府拒帶頭停工　林鄭謊言遭狂轟 「攞市民條命較飛」")
