@@ -208,6 +208,17 @@ def is_credit(line: str) -> bool:
 
 
 _PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
+_RELATED_LABEL = re.compile(
+    r"^(?:(?:相關|相关|延伸|推薦|推荐|熱門|热门|更多|精選|精选|猜你喜歡|猜你喜欢)(?:新聞|新闻|閱讀|阅读|報導|报道|文章|內容|内容|影音|視頻|视频)?"
+    r"|其他人也在看|(?:你|您)可能(?:有興趣|有兴趣|感興趣|感兴趣|會喜歡|会喜欢|也喜歡|也喜欢)|熱讀|热读|看更多)\s*[:：]?$")
+
+
+def is_related_label(line: str) -> bool:
+    """The label over a list of other stories (相關新聞, 延伸閱讀, 您可能有興趣:):
+    the story has ended."""
+    return bool(_RELATED_LABEL.match(line.strip()))
+
+
 def is_dateline(line: str) -> bool:
     """A publication date and time, alone or with the outlet's name."""
     return bool(_DATE.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
@@ -311,9 +322,9 @@ def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
         free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line)))
     # a date between two prose lines starts the next item of a feed (teasers
     # under "others are reading"), not the story's next paragraph
-    dates_before = [0]
+    dates_before = [0]  # (and a "related stories" label: the feed starts there)
     for line in lines:
-        dates_before.append(dates_before[-1] + is_dateline(line))
+        dates_before.append(dates_before[-1] + (is_dateline(line) or is_related_label(line)))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]

@@ -607,3 +607,13 @@ def test_a_headline_set_as_two_headings_is_one_headline():
             "<table><tr><td><h1>港府拒帶頭停工　林鄭謊言遭狂轟</h1><h1>「攞市民條命較飛」</h1></td></tr></table>"
             "<div class='article'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "港府拒帶頭停工　林鄭謊言遭狂轟 「攞市民條命較飛」")
+
+
+def test_text_scrape_a_related_stories_label_ends_the_story():
+    """星島: after the story, the share bar, "相關新聞", a title and the
+    related story's first paragraph — within reach of the story's run."""
+    story = [f"第{i}段：中美貿易戰不斷升級，彭博社引述消息人士指，美國政府擬向兩千億美元中國進口貨品加徵關稅。" for i in range(4)]
+    lines = ["美擬加碼徵25%關稅 中方：必然反制", "facebook google+ twitter 微博 email", *story,
+             "facebook google+ twitter 微博 email", "相關新聞", "對華加徵關稅隨時升級 美股震盪三指數齊軟",
+             "（星島日報報道）中美貿易戰隨時升級，美國總統聲稱計畫向5000億美元中國進口貨品開徵關稅，美股三指數齊軟。"]
+    assert [b.text for b in text_blocks(lines) if b.kind.value == "paragraph"] == story
