@@ -495,6 +495,7 @@ def test_a_standfirst_right_under_the_headline_in_the_article_wrapper_starts_the
 
 
 @pytest.mark.parametrize("line", ["Ostchinesisches Meer圖片來源: picture alliance/R. Goldmann", "資料圖片",
+                                  "首任衛褔部長人選，現任衛生署長呼聲高。資料照片",
                                   "▲日本央行總裁在記者會上說明。（圖／路透）"])
 def test_caption_marks(line):
     from l10n.lines import is_caption
