@@ -136,6 +136,8 @@ class Metadata:
     headlines: tuple[str, ...]  # declared headlines, most trusted first
     site_names: tuple[str, ...]
     authors: tuple[str, ...]  # JSON-LD authors of @type Person (meta "author" is as often the outlet)
+    #: only ``<title>`` declares a headline: on a CMS page it may be the section's title (新闻动态--学会官网)
+    title_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -353,11 +355,13 @@ def read_metadata(root) -> Metadata:
         if key and element.get("content") and key not in meta:
             meta[key] = _clean(element.get("content"))
     headlines += [meta[key] for key in ("og:title", "twitter:title", "title") if key in meta]
+    title_only = not any(headlines)
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         headlines.append(_clean(title.text_content()))
     sites = [meta[key] for key in ("og:site_name", "application-name", "twitter:site") if key in meta]
-    return Metadata(tuple(h for h in headlines if h), tuple(sites), tuple(dict.fromkeys(a for a in authors if a)))
+    return Metadata(tuple(h for h in headlines if h), tuple(sites), tuple(dict.fromkeys(a for a in authors if a)),
+                    title_only)
 
 
 _LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -413,6 +417,8 @@ def _agrees(shown: str, declared: str) -> bool:
     a, b = squeeze.sub("", shown), squeeze.sub("", declared)
     if a == b or b.startswith(a) or (len(a) >= 8 and a in b):
         return True
+    if a in b:
+        return False  # a short piece of the title (the site's name in "Section--Site官网") is not a rewording of it
     # a reworded title can only reach the similarity bar with a similar length
     return 2 * min(len(a), len(b)) / (len(a) + len(b)) >= DUPLICATE_TITLE_SIMILARITY and similar_titles(a, b)
 
@@ -504,11 +510,17 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
           and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
     if len(h1) == 1:
         return lines[h1[0]].text, h1[0]
-    # 4. the declared headline itself
+    # 4. when only <title> declares one and it is shown nowhere, a heading right
+    # above the body: <title> was the section's ("News --- Society"), not the story's
+    near = [i for i in above if i >= body_start - HEADER_WINDOW and not furniture[i]
+            and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
+    if metadata.title_only and near:
+        return lines[near[-1]].text, near[-1]
+    # 5. the declared headline itself
     for headline in declared:
         if visible_length(headline) >= MIN_HEADLINE_CHARS:
             return headline, None
-    # 5. a page that declares nothing: the nearest heading of the highest rank above the body
+    # 6. a page that declares nothing: the nearest heading of the highest rank above the body
     shown = [i for i in above if not furniture[i] and visible_length(lines[i].text) >= 6
              and re.sub(r"\s+", "", lines[i].text) not in sites]
     if shown:
@@ -605,16 +617,7 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
         # a box around the best one is the wrapper with a promotion in it, not a story of its own
         wrapper = story is not None and any(id(element) == story for element in elements[best].iterancestors())
         in_best = [i for i, line in enumerate(lines) if any(id(element) == best for element in line.elements)]
-        words = bigrams("".join(lines[i].text for i in in_best))
-        # the best box goes on with the story when it speaks of what the headline
-        # or the first paragraph speaks of, or when it follows that paragraph with
-        # only captions between and has an article's structure (subheadings, photos)
-        related = max(body_overlap(lines[anchor].text, words), body_overlap(lines[first].text, words))
-        last_of_first = max(i for i, line in enumerate(lines[:in_best[0]])
-                            if line.elements and line.elements[-1] is lines[first].elements[-1])
-        adjacent = all(lines[i].caption or is_caption(lines[i].text) for i in range(last_of_first + 1, in_best[0]))
-        structured = any(2 <= lines[i].heading <= 4 or lines[i].caption for i in in_best)
-        if in_best[0] > first and (related >= MIN_HEADLINE_OVERLAP or (adjacent and structured)):
+        if in_best[0] > first and _goes_on_in(lines, anchor, first, in_best):
             # the story's first paragraph (a standfirst, a lead in a box of its own) goes on in the best box
             lead = id(lines[first].elements[-1])
         elif story is not None and not wrapper and scores[story] >= SIBLING_SCORE_SHARE * scores[best]:
@@ -638,6 +641,19 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
             if held[id(sibling)] >= SIBLING_SCORE_SHARE * held[id(container)]:
                 chosen.add(id(sibling))
     return chosen
+
+
+def _goes_on_in(lines: list[Line], anchor: int, first: int, in_best: list[int]) -> bool:
+    """Whether the best box, below the story's first paragraph, goes on with
+    the story: it speaks of what the headline or that paragraph speaks of, or
+    it follows the paragraph with only captions between and has an article's
+    structure (subheadings, photos). Comment rules and footers do neither."""
+    words = bigrams("".join(lines[i].text for i in in_best))
+    if max(body_overlap(lines[anchor].text, words), body_overlap(lines[first].text, words)) >= MIN_HEADLINE_OVERLAP:
+        return True
+    last_of_first = max(i for i in range(first, in_best[0]) if lines[i].elements[-1:] == lines[first].elements[-1:])
+    adjacent = all(lines[i].caption or is_caption(lines[i].text) for i in range(last_of_first + 1, in_best[0]))
+    return adjacent and any(2 <= lines[i].heading <= 4 or lines[i].caption for i in in_best)
 
 
 def _depth(element) -> int:

@@ -618,3 +618,26 @@ def test_text_scrape_a_related_stories_label_ends_the_story():
              "facebook google+ twitter 微博 email", "相關新聞", "對華加徵關稅隨時升級 美股震盪三指數齊軟",
              "（星島日報報道）中美貿易戰隨時升級，美國總統聲稱計畫向5000億美元中國進口貨品開徵關稅，美股三指數齊軟。"]
     assert [b.text for b in text_blocks(lines) if b.kind.value == "paragraph"] == story
+
+
+def test_a_section_title_in_title_gives_way_to_the_heading_above_the_body():
+    """中国地理学会: <title> is the section's ("新闻动态--学会官网"), shown
+    nowhere; the story's title is an <h5> right above the body."""
+    paras = [f"第{i}段：2019年中国人文地理学术年会在重庆西南大学举行，来自全国高校和科研院所的学者参加了会议并作报告。" for i in range(3)]
+    html = ("<html><head><title>新闻动态--中国地理学会官网</title></head><body><nav>首页 新闻动态</nav>"
+            "<div class='news_left'><h5>2019年中国人文地理学术年会在重庆成功举行</h5><div class='ly'>发布时间：2019-05-18</div>"
+            "<div class='detail'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>"
+            "<div class='news_right'><h5>中国地理学会</h5><p>地 址：北京市朝阳区大屯路甲11号</p></div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "2019年中国人文地理学术年会在重庆成功举行")
+
+
+def test_a_headline_heading_below_the_body_does_not_break_extraction():
+    """The heading that agrees with the declared headline sits after the body
+    (a sidebar repeating it), with prose after it: the body stays the body."""
+    paras = [f"第{i}段：市府今天宣布新的交通政策，將在明年起分階段實施，包括擴大公車專用道與調整停車費率等措施。" for i in range(4)]
+    html = ("<html><head><meta property='og:title' content='市府宣布新交通政策 明年分階段實施'></head><body>"
+            "<div class='main'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            "<div class='side'><h2>市府宣布新交通政策 明年分階段實施</h2><div><p>本報記者王小明整理，歡迎讀者來信提供意見與指教。</p></div></div>"
+            "</body></html>")
+    texts = [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"]
+    assert texts[:4] == paras
