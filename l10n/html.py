@@ -107,7 +107,11 @@ _BYLINE_WORDS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|reporter|write
 #: side by side but are separate items: each becomes its own line.
 _FIELD_WORDS = re.compile(
     r"(?:^|[\s_-])(?:author|authors|byline|reporter|writer|editor|source|time|date|pubtime|pubdate)(?=$|[\s_-])", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NOT_DISPLAYED = re.compile(r"display\s*:\s*none", re.I)
+#: ``visibility`` is inherited and a descendant may set it back to visible
+#: (WeChat hides the body's box and shows every paragraph in it), unlike
+#: ``display: none``, which removes the whole subtree.
+_VISIBILITY = re.compile(r"visibility\s*:\s*(hidden|visible)", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
 _BOLD_TAGS = frozenset("b strong".split())
 _SPACES = re.compile(r"[^\S\u3000]+")  # every whitespace but the ideographic space, kept as punctuation
@@ -172,6 +176,7 @@ class _Open:
     link: bool
     bold: bool
     furniture: tuple
+    invisible: bool = False
 
 
 @dataclass
@@ -181,8 +186,8 @@ class _Flattener:
     stack: list[_Open] = field(default_factory=list)
 
     def add(self, text: str | None) -> None:
-        if text:
-            top = self.stack[-1] if self.stack else None
+        top = self.stack[-1] if self.stack else None
+        if text and not (top and top.invisible):
             self.parts.append((text, bool(top and top.link), bool(top and top.bold)))
 
     def flush(self) -> None:
@@ -249,7 +254,7 @@ def flatten(root) -> list[Line]:
             continue
         if event == "start":
             hidden = (tag in _SKIPPED_TAGS or not tag or element.get("hidden") is not None
-                      or element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style", "")))
+                      or element.get("aria-hidden") == "true" or _NOT_DISPLAYED.search(element.get("style", "")))
             if hidden:
                 skipping = 1 if tag else 0
                 if not tag:
@@ -265,6 +270,8 @@ def flatten(root) -> list[Line]:
             if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS:
                 furniture = furniture + (element,)
             heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (parent.heading if parent else 0)
+            visibility = _VISIBILITY.findall(element.get("style", ""))
+            invisible = visibility[-1].lower() == "hidden" if visibility else bool(parent and parent.invisible)
             flat.stack.append(_Open(
                 element=element, tag=tag, block=block, heading=heading,
                 # text in a <figure> is its caption, <figcaption> or not (the image itself has none)
@@ -273,7 +280,7 @@ def flatten(root) -> list[Line]:
                 byline=bool(_BYLINE_WORDS.search(words)) or bool(parent and parent.byline),
                 link=tag == "a" or bool(parent and parent.link),
                 bold=tag in _BOLD_TAGS or bool(parent and parent.bold),
-                furniture=furniture,
+                furniture=furniture, invisible=invisible,
             ))
             if tag == "br":
                 flat.flush()

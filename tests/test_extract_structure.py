@@ -641,3 +641,17 @@ def test_a_headline_heading_below_the_body_does_not_break_extraction():
             "</body></html>")
     texts = [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"]
     assert texts[:4] == paras
+
+
+def test_visibility_is_inherited_and_can_be_set_back():
+    """WeChat: the body's box is visibility:hidden until a script runs, every
+    paragraph in it visibility:visible; a hidden box with no visible child
+    and a display:none box stay out."""
+    paras = [f"第{i}段：7月29日上午，在建軍節來臨之際，綏德縣在縣消防救援大隊成功舉行退役軍人座談會，與會者暢談體會。" for i in range(3)]
+    html = ("<html><head><meta property='og:title' content='綏德縣舉行退役軍人座談會'></head><body><h1>綏德縣舉行退役軍人座談會</h1>"
+            "<div id='js_content' style='visibility: hidden;'>"
+            + "".join(f"<p style='visibility: visible;'>{p}</p>" for p in paras)
+            + "<p>這一段沒有設回可見，讀者看不到，不應出現在文章裡，即使它很長也一樣。</p></div>"
+            "<div style='display:none'><p style='visibility: visible'>這一段在不顯示的盒子裡，也看不到，不應出現在文章裡。</p></div>"
+            "</body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "綏德縣舉行退役軍人座談會"), *[("paragraph", p) for p in paras]]
