@@ -663,6 +663,13 @@ def _goes_on_in(lines: list[Line], anchor: int, first: int, in_best: list[int]) 
     return adjacent and any(2 <= lines[i].heading <= 4 or lines[i].caption for i in in_best)
 
 
+def _in_same_box(line: Line, signed: Line) -> bool:
+    """A paragraph after the reporter's sign-off in the same box as the signed
+    one is the story going on (radio copy: a signed lead, then the full story);
+    other stories' teasers come in boxes of their own."""
+    return line.elements[-2:-1] == signed.elements[-2:-1]
+
+
 def _depth(element) -> int:
     depth = 0
     while element is not None:
@@ -771,17 +778,21 @@ def article_blocks(root) -> list[Block]:
                 and not line.heading and line.link_share < MAX_LINK_SHARE and not is_link_list(line.text)
                 and not is_notice(line.text) and not is_dateline(line.text) and visible_length(line.text) >= 2):
             kinds[offset] = BlockKind.PARAGRAPH
-    signed_off = False
+    signed_off = None  # the line that signed the story off, if one did
     for offset, kind in enumerate(kinds):
-        if kind is None or (signed_off and kind not in (BlockKind.CAPTION, BlockKind.CREDIT)):
-            continue  # after the reporter's sign-off only captions and credits belong to the story
+        line = lines[body_start + offset]
+        if kind is None:
+            continue
+        if signed_off is not None and kind not in (BlockKind.CAPTION, BlockKind.CREDIT) and not (
+                kind is BlockKind.PARAGRAPH and _in_same_box(line, signed_off)):
+            continue  # after the reporter's sign-off only captions, credits and the signed box belong to the story
         if kind is BlockKind.SUBHEADING:
             following = next((k for k in kinds[offset + 1:] if k not in (None, BlockKind.SUBHEADING)), None)
             if following is not BlockKind.PARAGRAPH:
                 continue  # a heading over nothing: "related stories", an empty box
-        emit(kind, lines[body_start + offset].text)
-        signed_off = signed_off or (kind in (BlockKind.PARAGRAPH, BlockKind.CREDIT)
-                                    and bool(SIGN_OFF.search(lines[body_start + offset].text)))
+        emit(kind, line.text)
+        if signed_off is None and kind in (BlockKind.PARAGRAPH, BlockKind.CREDIT) and SIGN_OFF.search(line.text):
+            signed_off = line
     furniture_seen = False
     for i in range(body_end, min(len(lines), body_end + TAIL_WINDOW)):
         furniture_seen = furniture_seen or furniture[i] or bool(lines[i].heading)  # "next story" boxes have headings

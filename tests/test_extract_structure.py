@@ -655,3 +655,16 @@ def test_visibility_is_inherited_and_can_be_set_back():
             "<div style='display:none'><p style='visibility: visible'>這一段在不顯示的盒子裡，也看不到，不應出現在文章裡。</p></div>"
             "</body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "綏德縣舉行退役軍人座談會"), *[("paragraph", p) for p in paras]]
+
+
+def test_a_signed_lead_then_the_full_story_in_the_same_box():
+    """中廣 via 中時: the lead ends with the reporter's sign-off, the full story
+    follows in the same box; a teaser in a box of its own after it stays out."""
+    lead = "高雄籍漁船「春盈號」日前在印度洋作業時發生火警，第二艘救生筏尋獲時已破損，目前2死15失蹤。（溫蘭魁報導）"
+    rest = [f"第{i}段：春盈漁業公司董事長表示，包括一艘軍艦在內的多艘船隻都在附近海域協助搜尋，搜救行動會持續進行。" for i in range(3)]
+    teaser = "另一則新聞：颱風逼近，氣象局發布海上警報，呼籲漁船儘速返港避風，並注意海象變化與安全。"
+    html = ("<html><head><meta property='og:title' content='春盈號第二艘救生筏尋獲時破損'></head><body>"
+            "<article><h1>春盈號第二艘救生筏尋獲時破損</h1><div class='content'>"
+            f"<p>{lead}</p>" + "".join(f"<p>{p}</p>" for p in rest) + f"<div class='more'><p>{teaser}</p></div>"
+            "</div></article></body></html>")
+    assert [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"] == [lead, *rest]
