@@ -692,8 +692,8 @@ def _is_subheading(line: Line) -> bool:
 
 def _classify(line: Line) -> BlockKind | None:
     text = line.text
-    if line.caption or is_caption(text):
-        return BlockKind.CAPTION
+    if (line.caption and not is_dateline(text)) or is_caption(text):
+        return BlockKind.CAPTION  # (a date in a figure's account card is no caption)
     if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)
                            and not is_dateline(text)):
         return BlockKind.CREDIT

@@ -123,6 +123,7 @@ _NOTICE = re.compile(
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie|概不|不構成|不构成|不代表|免責|免责)"
     r"|^.{0,4}(?:聲明|声明|風險提示|风险提示)\s*[：:]"  # 免責聲明：, 平台声明：
+    r"|未經授權|未经授权|未經許可|未经许可|(?:轉載|转载).{0,12}(?:註明|注明|標明|标明)"  # reprint notices
     r"|(?:僅|仅|只)代表.{0,6}(?:個人|个人|本人|作者)?.{0,4}(?:觀點|观点|立場|立场)|(?:觀點|观点|立場|立场)(?:僅|仅|只)代表"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
@@ -219,9 +220,14 @@ def is_related_label(line: str) -> bool:
     return bool(_RELATED_LABEL.match(line.strip()))
 
 
+_TIME_ALONE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
 def is_dateline(line: str) -> bool:
-    """A publication date and time, alone or with the outlet's name."""
-    return bool(_DATE.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
+    """A publication date and time, alone or with the outlet's name, or the
+    time alone (05:39) where the page shows date and time apart."""
+    return ((bool(_DATE.search(line)) and visible_length(line) <= 60 and not ends_sentence(line))
+            or bool(_TIME_ALONE.match(line)))
 
 
 def is_link_list(line: str) -> bool:

@@ -668,3 +668,21 @@ def test_a_signed_lead_then_the_full_story_in_the_same_box():
             f"<p>{lead}</p>" + "".join(f"<p>{p}</p>" for p in rest) + f"<div class='more'><p>{teaser}</p></div>"
             "</div></article></body></html>")
     assert [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"] == [lead, *rest]
+
+
+@pytest.mark.parametrize("line", ["本作品为“科普中国”原创，转载时务请注明出处。",
+                                  "【美国The Next Web作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载、摘编等。】"])
+def test_reprint_notices_are_not_the_story(line):
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
+
+
+def test_a_time_alone_in_a_figures_account_card_is_no_caption():
+    paras = [f"第{i}段：天津创业环保股份有限公司及董事会全体成员保证公告内容的真实、准确和完整，对公告的虚假记载负连带责任。" for i in range(3)]
+    html = ("<html><head><title>创业环保第一季度报告会计差错的提示性公告_新浪财经</title></head><body>"
+            "<article><h1>创业环保第一季度报告会计差错的提示性公告</h1><figure><figcaption><h2>上海证券报网络版</h2>"
+            "<time><span>2005.08.26</span> 05:39</time></figcaption></figure>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+    texts = [text for _, text in kinds_and_texts(extract(html.encode()))]
+    assert "2005.08.26" not in texts and "05:39" not in texts
