@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     sys.path.insert(0, str(ROOT))
     formats = list(FORMATS) if args.format == "all" else [args.format]
-    print(f"| part | format | pages | extractor | char F1 | block F1 | headline exact | pages/s |")
+    print("| part | format | pages | extractor | char F1 | block F1 | headline exact | pages/s |")
     print("|---|---|---|---|---|---|---|---|")
     for fmt in formats:
         for name in args.only or EXTRACTORS:

@@ -564,8 +564,8 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
     held: dict[int, int] = defaultdict(int)
     elements: dict[int, object] = {}
     total = outside = 0
-    for line, is_prose in zip(lines, prose):
-        if is_prose:
+    for line, in_prose in zip(lines, prose):
+        if in_prose:
             weight = _prose_weight(line)
             total += weight
             outside += 0 if line.furniture else weight
@@ -599,12 +599,12 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     short story — and scores only on a page with no prose outside lists. A
     list inside the body still belongs to it: it is inside the container."""
     listed = [any(element.tag == "li" for element in line.elements) for line in lines]
-    if any(is_prose and not skip and not in_list for is_prose, skip, in_list in zip(prose, furniture, listed)):
+    if any(in_prose and not skip and not in_list for in_prose, skip, in_list in zip(prose, furniture, listed)):
         furniture = [skip or in_list for skip, in_list in zip(furniture, listed)]
     scores: dict[int, float] = defaultdict(float)
     elements: dict[int, object] = {}
-    for line, is_prose, skip in zip(lines, prose, furniture):
-        if skip or not is_prose or not line.elements:
+    for line, in_prose, skip in zip(lines, prose, furniture):
+        if skip or not in_prose or not line.elements:
             continue
         weight = _prose_weight(line)
         chain = line.elements[-3:]
@@ -631,8 +631,8 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
             best = story
     # prose held anywhere inside each element, for the body's sibling boxes
     held: dict[int, int] = defaultdict(int)
-    for line, is_prose, skip in zip(lines, prose, furniture):
-        if is_prose and not skip:
+    for line, in_prose, skip in zip(lines, prose, furniture):
+        if in_prose and not skip:
             for element in line.elements:
                 held[id(element)] += _prose_weight(line)
     container = elements[best]
