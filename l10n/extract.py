@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from l10n.article import Article, Block, BlockKind
@@ -45,6 +44,8 @@ class Page:
 MAX_INVALID_UTF8_RATIO = 0.001
 
 
+#: Control characters (Unicode category Cc) other than tab, newlines and form feed.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 #: Characters a reader never sees that would still reach the catalogs: stray
 #: control characters (a backspace inside a caption), zero-width spaces and
 #: BOMs pasted mid-sentence, soft hyphens.
@@ -59,7 +60,7 @@ def decode_page(data: bytes, *, name: str) -> Page:
     text, encoding = _decode(data, name)
     if encoding not in ("utf-8", "utf-8-sig"):
         notices.append(f"{name} is not UTF-8: decoded as {encoding}")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{name} is binary data, not a text or HTML page")
     text = _INVISIBLE.sub("", text)

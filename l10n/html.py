@@ -114,6 +114,7 @@ _NOT_DISPLAYED = re.compile(r"display\s*:\s*none", re.I)
 _VISIBILITY = re.compile(r"visibility\s*:\s*(hidden|visible)", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
 _BOLD_TAGS = frozenset("b strong".split())
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SPACES = re.compile(r"[^\S\u3000]+")  # every whitespace but the ideographic space, kept as punctuation
 
 #: A line with at least this share of link text is navigation, not article.
@@ -253,15 +254,16 @@ def flatten(root) -> list[Line]:
                 flat.add(element.tail)
             continue
         if event == "start":
+            style = element.get("style", "") if tag else ""
             hidden = (tag in _SKIPPED_TAGS or not tag or element.get("hidden") is not None
-                      or element.get("aria-hidden") == "true" or _NOT_DISPLAYED.search(element.get("style", "")))
+                      or element.get("aria-hidden") == "true" or (style and _NOT_DISPLAYED.search(style)))
             if hidden:
                 skipping = 1 if tag else 0
                 if not tag:
                     flat.add(element.tail)  # comments and processing instructions
                 continue
             words = _attribute_words(element)
-            block = (tag in _BLOCK_TAGS or bool(_BLOCK_STYLE.search(element.get("style", "")))
+            block = (tag in _BLOCK_TAGS or bool(style and _BLOCK_STYLE.search(style))
                      or bool(_FIELD_WORDS.search(words)))
             if block:
                 flat.flush()
@@ -269,8 +271,8 @@ def flatten(root) -> list[Line]:
             furniture = parent.furniture if parent else ()
             if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS:
                 furniture = furniture + (element,)
-            heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (parent.heading if parent else 0)
-            visibility = _VISIBILITY.findall(element.get("style", ""))
+            heading = int(tag[1]) if tag in _HEADING_TAGS else (parent.heading if parent else 0)
+            visibility = _VISIBILITY.findall(style) if "visibility" in style else []
             invisible = visibility[-1].lower() == "hidden" if visibility else bool(parent and parent.invisible)
             flat.stack.append(_Open(
                 element=element, tag=tag, block=block, heading=heading,

@@ -138,8 +138,11 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
                    r"|\d+\s*(?:秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前|\b\d+\s*(?:minutes?|hours?|days?)\s+ago\b")
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def visible_length(line: str) -> int:
-    return len(re.sub(r"\s", "", line))
+    return len(_WHITESPACE.sub("", line))
 
 
 #: What may follow a paragraph's last full stop: a parenthesised note, CNA's

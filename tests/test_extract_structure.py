@@ -209,7 +209,7 @@ def test_a_five_megabyte_html_page_is_handled_quickly():
     started = time.perf_counter()
     article = extract(data)
     assert article.blocks[0].text == "高雄港邊的舊倉庫變身藝文基地"
-    assert time.perf_counter() - started < 20  # about 2 s here; generous for a loaded machine
+    assert time.perf_counter() - started < 20  # about 3 s here; generous for a loaded machine
 
 
 def test_corpus_metadata_prefix_is_set_aside():
