@@ -19,27 +19,33 @@ which text is a caption, where paragraphs end. The cascade:
    such boxes (a body in a ``<div class="share-body">``);
 4. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
-   grandparent; sibling boxes with a good share of prose join it (bodies split
-   by ad slots); prose in list items (related stories' summaries) counts only
+   grandparent; sibling boxes with a fifth of its prose join it, counted above
+   single-child wrappers (bodies split by ad slots or into section boxes);
+   prose in list items (related stories' summaries) counts only
    on a page with no other prose, lines in another language (a language
    bar) not at all; and the story starts after its headline: the first prose
    after the heading that agrees with the declared headline picks the body
    when its element scores at least a fifth of the best (a short story above
    longer comment rules or a footer, on a page whose class names say nothing),
-   unless the best element follows it and speaks of what the headline
-   speaks of (shares its words): then that prose was the lead and the body
+   unless the best element follows it and goes on with the story (shares the
+   headline's or that prose's words, or follows it with only photos between
+   and has subheadings or photos): then that prose was the lead and the body
    is both;
 5. ``choose_headline``: the visible heading that agrees with the declared
    headline (``<h1>`` first, nearest above the body), else a visible line that
-   is the declared headline (maybe with a site name glued on: "Title-Outlet"),
-   else the only ``<h1>``, else the declared headline without the site's
-   suffix; on a page that declares none, its nearest heading of the highest
-   rank above the body;
+   is the declared headline (maybe with a site name glued on or around it:
+   "Title-Outlet", "Outlet(Title)"), else the only ``<h1>``, else — when only
+   ``<title>`` declares one — the heading right above the body, else the
+   declared headline without the site's name; on a page that declares none,
+   its nearest heading of the highest rank above the body; a headline set on
+   two or three headings of one rank is joined;
 6. ``article_blocks``: between the headline and the body, credits (also a
-   line naming a declared author) and captions; in the body, paragraphs,
-   captions, credits and subheadings (``<h2>``–``<h4>``, bold-only short
-   lines), only captions and credits after the reporter's sign-off; right
-   after it, a credit.
+   line naming a declared author), captions and a deck; in the body,
+   paragraphs (and any text line between two of them), captions, credits and
+   subheadings (``<h2>``–``<h4>``, bold-only or section-marked short lines);
+   after the reporter's sign-off only captions, credits and the signed
+   paragraph's own box; right after the body, a credit and the story's
+   photos.
 
 The result is the blocks in page order, headline first.
 """
@@ -592,9 +598,9 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     headline (``anchor``; captions aside) lies outside the best-scoring
     element, its own element is the body if it scores at least a fifth as
     much — a short story beats the longer comment rules or footer below it.
-    When the best box follows and shares the headline's words (comment rules
-    and footers do not), the first box was the story's lead and the body is
-    both: a standfirst box, a lead paragraph in a box of its own.
+    When the best box follows and goes on with the story (``_goes_on_in``),
+    the first paragraph was the story's lead and the body is both: a
+    standfirst box, a lead paragraph in a box of its own.
 
     Prose inside list items (``<li>``) is a list of teasers — a related
     story's summary under its title, one per item, often longer than a
