@@ -415,23 +415,23 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
     headline ("facebook", "Previous Next")."""
     window = [index for index in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_WINDOW), -1)
               if (not shown_twice(lines, index) or is_title(lines[index])) and index not in foreign]
-    for index in window:  # the title line right above the story's date or byline (past buttons: 分享, A+),
-        # before any photo carousel's captions between it and the body
+    def full_title(index: int) -> bool:
+        return is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
+
+    def above_date_or_byline(index: int) -> bool:  # past buttons: 分享, A+
         after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
-        if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
-                and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))
-                and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP):
-            return index
-    for index in window:
-        line = lines[index]
-        if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
-                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
-            return index
-    for index in window:
-        after = next((i for i in range(index + 1, body_start) if visible_length(lines[i]) > MAX_BUTTON_CHARS), None)
-        if (is_title(lines[index]) and visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS
-                and after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))):
-            return index
+        return after is not None and (is_dateline(lines[after]) or is_credit(lines[after]))
+
+    def speaks_of_body(index: int) -> bool:
+        return body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP
+
+    # the title line right above the story's date or byline, before any photo
+    # carousel's captions between it and the body; then the nearest that
+    # speaks of the body; then the one above the date whatever its words
+    for test in (lambda i: above_date_or_byline(i) and speaks_of_body(i), speaks_of_body, above_date_or_byline):
+        found = next((index for index in window if full_title(index) and test(index)), None)
+        if found is not None:
+            return found
     for index in window:
         if is_title(lines[index]) and body_overlap(lines[index], body) >= MIN_HEADLINE_OVERLAP:
             return index
