@@ -139,6 +139,9 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
 
 
 _WHITESPACE = re.compile(r"\s")
+#: "Headline | Outlet": a page's <title> copy, shown between headline and body or at the page's end.
+_TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜_\-–—]\s*\S.{0,19}$")
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜_\-–—]")
 
 
 def visible_length(line: str) -> int:
@@ -304,7 +307,30 @@ def foreign_lines(lines: list[str]) -> set[int]:
             if l > h + k or (chinese and h + k and k >= FOREIGN_KANA_SHARE * (h + k))}
 
 
-def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
+def _titles_shown_twice(lines: list[str], page_title: str | None) -> set[str]:
+    """Lines the page shows more than once, counting its ``<title>`` copy
+    ("Headline | Outlet") and a corpus record's title as a showing."""
+    shown = {line for line, count in Counter(lines).items() if count > 1}
+    for line in lines:
+        for separator in _TITLE_SEPARATOR.finditer(line):
+            if separator.start() and _TITLE_COPY_SUFFIX.match(line[separator.start():]):
+                shown.add(line[: separator.start()])
+    return (shown | {page_title}) if page_title else shown
+
+
+def _headline_shown_twice(lines: list[str], run: list[int], shown_twice: set[str]) -> bool:
+    """Whether the headline above a run of prose — the nearest title line that
+    shares its words — is one the page shows more than once."""
+    body = bigrams("".join(lines[i] for i in run))
+    for index in range(run[0] - 1, max(-1, run[0] - 1 - HEADLINE_WINDOW), -1):
+        line = lines[index]
+        if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
+                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
+            return line in shown_twice
+    return False
+
+
+def find_body(lines: list[str], foreign: set[int], page_title: str | None = None) -> tuple[int, int]:
     """Indices [start, end) of the body: the run of prose with the most text.
 
     Short sentences (a quote, a line of verse, a closing remark) continue a
@@ -348,8 +374,15 @@ def find_body(lines: list[str], foreign: set[int]) -> tuple[int, int]:
         return (len(run) == 1 and dates_before[first] > dates_before[max(0, first - 2)]
                 and dates_before[min(len(lines), last + 3)] > dates_before[last + 1])
 
+    def weight(run: list[int]) -> int:
+        return sum(len(lines[i]) for i in run if is_prose(lines[i]))
+
     stories = [run for run in runs if not feed_item(run)] or runs
-    best = max(stories, key=lambda run: sum(len(lines[i]) for i in run if is_prose(lines[i])))
+    # a page that loads the next article under its own (巴士的報's "往下看更多文章")
+    # shows its own headline more than once: as <title>, breadcrumb, heading
+    shown_twice = _titles_shown_twice(lines, page_title)
+    own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
+    best = max(own or stories, key=weight)
     start = next(i for i in best if is_prose(lines[i]))
     return start, best[-1] + 1
 
@@ -390,7 +423,6 @@ def shown_twice(lines: list[str], index: int) -> bool:
         index + 1 < len(lines) and lines[index + 1] == lines[index])
 
 
-_TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜_\-–—]\s*\S.{0,19}$")
 
 
 def find_headline(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
@@ -512,10 +544,10 @@ def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
     foreign = foreign_lines(lines)
-    start, end = find_body(lines, foreign)
+    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
+    start, end = find_body(lines, foreign, title)
     body = bigrams("".join(lines[start:end]))
     header = find_header(lines, start, body, foreign)
-    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
     if title and not any(block.kind is BlockKind.HEADLINE for block in header):
         header.insert(0, Block(BlockKind.HEADLINE, title))  # the record's title, when the page text has none
     blocks = header + body_blocks(lines[start:end]) + find_tail(lines, end)
