@@ -236,6 +236,16 @@ def is_dateline(line: str) -> bool:
             or bool(_TIME_ALONE.match(line)))
 
 
+#: A section feed's item on one line: section, date, the item's first sentences
+#: ("本地 2026-01-01 新控煙措施今起生效…"). A story's own paragraphs put a date
+#: in words, or a dateline in brackets, never a section name and a numeric date.
+_FEED_ITEM = re.compile(r"^[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S")
+
+
+def is_feed_item(line: str) -> bool:
+    return bool(_FEED_ITEM.match(line))
+
+
 def is_link_list(line: str) -> bool:
     """Menus and section bars: bullets/pipes, or many short space-separated words."""
     if re.match(r"^[•·|>＞»\-–]", line) or re.search(r"[>＞»]$", line) or line.count("|") >= 2:
@@ -340,10 +350,14 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     Lines in another language than the page's (a language-switch bar) are
     not the story's prose. A date between two prose lines starts a new run,
     and a one-paragraph run between two dates is a feed's teaser ("others
-    are reading": source·time, title, first sentence), not the story."""
+    are reading": source·time, title, first sentence), not the story; so is
+    a section feed's one-line item (section, date, first sentences). Of
+    several stories, the page's own is under the headline it shows more than
+    once (``page_title``, a corpus record's title, is one showing)."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     textual = [i for i, line in enumerate(lines)
-               if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign]
+               if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign
+               and not is_feed_item(line)]
     if not any(is_prose(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
@@ -359,7 +373,7 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     # under "others are reading"), not the story's next paragraph
     dates_before = [0]  # (and a "related stories" label: the feed starts there)
     for line in lines:
-        dates_before.append(dates_before[-1] + (is_dateline(line) or is_related_label(line)))
+        dates_before.append(dates_before[-1] + (is_dateline(line) or is_related_label(line) or is_feed_item(line)))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
