@@ -89,7 +89,8 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:^|[。！？]\s*)(?:資料圖片|资料图片|資料相片|资料相片|資料照片|资料照片|資料圖|资料图|檔案照片|档案照片|File photo)\s*$"  # 資料照片, alone or after the sentence
     r"|(?:圖片來源|图片来源|照片來源|照片来源|圖片來源)\s*[:：]"  # …圖片來源: picture alliance
     r"|[。！？][^。！？]{0,20}\S\s+(?:攝|摄)\s*$"  # the photographer set apart: …开心。城市摄影队 周斌 摄
-    r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$",  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
+    r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$"  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
+    r"|[.!?]\s+(?:Source|Photo|Image|Picture|Credit)\s*:\s*\S",  # an English caption, then its source
     re.I,
 )
 _CREDIT = re.compile(
