@@ -212,7 +212,21 @@ def is_credit(line: str) -> bool:
         return False  # "責任編輯：" with no name: an empty field of the page's template
     if _DATE.search(line) and not _PERSON_CREDIT.search(line):
         return False  # "source and date": the page's date line, no person credited
-    return bool(_CREDIT.search(line)) and visible_length(line) <= 60 and not ends_sentence(line)
+    return (bool(_CREDIT.search(line) or _PHOTOGRAPHER_ALONE.match(line))
+            and visible_length(line) <= 60 and not ends_sentence(line))
+
+
+#: A photographer's credit on a line of its own, with the day the photo was
+#: taken after it (CNA: 中央社記者張新偉攝 114年12月31日, the year in the ROC calendar).
+_PHOTOGRAPHER_ALONE = re.compile(
+    r"^\S{0,12}(?:記者|记者)\S{1,8}?(?:攝影|摄影|攝|摄)(?=\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*$)")
+
+
+def credit_without_date(line: str) -> str:
+    """A photographer's credit without the day the photo was taken: a date
+    alone is left out of the article, so is one after a credit."""
+    photographer = _PHOTOGRAPHER_ALONE.match(line)
+    return photographer.group() if photographer else line
 
 
 _PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
@@ -520,7 +534,7 @@ def find_tail(lines: list[str], body_end: int) -> list[Block]:
     blocks = []
     for offset, line in enumerate(lines[body_end : body_end + TAIL_WINDOW]):
         if offset < TAIL_CREDIT_WINDOW and is_credit(line):
-            blocks.append(Block(BlockKind.CREDIT, line))
+            blocks.append(Block(BlockKind.CREDIT, credit_without_date(line)))
         elif has_photo_credit(line):
             blocks.append(Block(BlockKind.CAPTION, line))
     return blocks

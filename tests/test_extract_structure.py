@@ -686,3 +686,55 @@ def test_a_time_alone_in_a_figures_account_card_is_no_caption():
             + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
     texts = [text for _, text in kinds_and_texts(extract(html.encode()))]
     assert "2005.08.26" not in texts and "05:39" not in texts
+
+
+def test_text_scrape_the_pages_own_story_before_the_next_one_an_endless_page_loads():
+    """巴士的報: the page shows its headline three times (title, breadcrumb,
+    heading), a two-paragraph story, then "more articles" and the next story,
+    longer, under a headline the page shows once."""
+    headline = "團體到警總請願要求嚴懲政黨領袖"
+    story = [f"第{i}段：一批市民今日到警察總部外請願，要求政府及警方嚴懲涉事人士，並拘捕更多擾亂社會秩序的人。" for i in range(2)]
+    following = [f"第{i}段：警方在復活節及清明節假期，在港島多個地點展開為期十天的反爆竊行動，加強巡邏並設立路障截查。"
+                 for i in range(5)]
+    lines = ["Skip to Content", headline, "本地新聞", headline, "本地新聞", headline, "2020年02月29日 15:18 最後更新:16:00",
+             *story, "往下看更多文章", "復活節假期 警方在港島展開跨部門反爆竊行動", "2024年03月29日 05:40 最後更新:06:10",
+             *following, "你 或 有 興 趣 的 文 章"]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks == [("headline", headline), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_a_dated_teaser_of_a_section_feed_right_after_the_story():
+    """商業電台: the story's last paragraph, then the section's next item on
+    one line: section name, date, the item's first sentences."""
+    story = [f"第{i}段：警方向報章總編輯發信，批評報章今日引述多人聲稱遭受不當對待的報道，無客觀事實支持及偏頗。" for i in range(2)]
+    teaser = "本地 2026-01-01 新控煙措施今起生效，禁煙範圍進一步擴大，學校、醫院及幼兒中心等出入口範圍劃為法定禁煙區。"
+    lines = ["警方批評報章有關報道無客觀事實支持", "本地", "發佈時間 2020-06-25 23:16 最後更新時間 2020-06-25 23:21", *story, teaser]
+    assert [b.text for b in text_blocks(lines) if b.kind is BlockKind.PARAGRAPH] == story
+
+
+def test_text_scrape_an_english_caption_with_its_source_on_a_chinese_page():
+    """SBS 中文: under the headline, the photo's alt text, then the same
+    caption with its source; both English."""
+    caption = "A journalist interrupted the daily police briefing and read out a statement."
+    story = [f"第{i}段：昨日下午，屯門多個地區有不少人吸入不明刺鼻氣體，有人更因不適送院，市民紛紛查詢。" for i in range(5)]
+    lines = ["【中港快訊】 多名記者中途突襲警方例行記者會", caption, f"{caption} Source: Screenshot from RTHK's footage", *story,
+             "Share"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", lines[0]), ("caption", f"{caption} Source: Screenshot from RTHK's footage")]
+
+
+def test_text_scrape_a_byline_naming_the_outlet_and_an_intern_is_no_headline():
+    headline = "英國廣播公司公布2016年度圖片 哪個瞬間讓人記憶深刻?"
+    story = [f"第{i}段：近日，英國廣播公司選出了2016年的年度圖片，每一張圖的背後都是一個新聞，一段故事，值得回味。" for i in range(3)]
+    lines = ["打開", headline, "時訊", "看看新聞Knews實習記者 陸佳納", "2016-12-27 21:51", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", headline), ("credit", "看看新聞Knews實習記者 陸佳納")]
+
+
+def test_text_scrape_a_photographers_credit_alone_after_the_story_keeps_no_date():
+    """CNA photo item on Yahoo: the photo's description, then the credit line
+    with the date the photo was taken (ROC calendar)."""
+    story = "「跨年晚會」31日晚間在市府前廣場盛大展開，活動現場周邊不時可見員警身影出沒，加強巡視以維護治安。"
+    lines = ["北市警巡視跨年晚會周邊 (圖)", story, "中央社記者張新偉攝 114年12月31日", "其他人也在看"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("paragraph", story), ("credit", "中央社記者張新偉攝")]
