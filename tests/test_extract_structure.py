@@ -738,3 +738,32 @@ def test_text_scrape_a_photographers_credit_alone_after_the_story_keeps_no_date(
     lines = ["北市警巡視跨年晚會周邊 (圖)", story, "中央社記者張新偉攝 114年12月31日", "其他人也在看"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), ("paragraph", story), ("credit", "中央社記者張新偉攝")]
+
+
+def test_text_scrape_a_photos_alt_text_then_its_caption_with_the_agency_credit():
+    """RFI via a page archive: the first paragraph, the photo's alt text (it
+    ends with a date), the same caption with its credit, an ad label, the rest."""
+    first = "法新社東京消息稱，日本首相今天開始為期三天對馬來西亞、新加坡及菲律賓三國的訪問，將就經濟與安保合作進行確認。"
+    rest = [f"第{i}段：中國媒體的分析指出，首相此行中以對菲律賓的訪問最受關注，預計將宣布對菲律賓提供巡邏船。" for i in range(3)]
+    alt = "日本首相(左二)訪問馬來西亞2013年7月25日"
+    lines = ["訪問主要內容", "日本/東南亞", "日相今天展開東南亞三國之行", first, alt, f"{alt} Reuters/路透社", "廣告", *rest,
+             "電郵新聞頭條新聞就在您的每日新聞信裡"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "日相今天展開東南亞三國之行"), ("paragraph", first), ("caption", f"{alt} Reuters/路透社"),
+        *[("paragraph", p) for p in rest]]
+
+
+def test_text_scrape_a_headline_with_its_time_stamp_and_a_see_other_articles_label():
+    """自由電子報 2014: "Headline 2014-04-30 23:54" on one line; after the story,
+    "看其他文章" and other stories' headlines, one ending with "！"."""
+    story = [f"第{i}段：〔本報訊〕台北市長參選人今天再度開砲，仿效鄉民作夢的方式，敘述曾經參與紅衫軍抗爭的經過。" for i in range(4)]
+    lines = ["首頁", "新聞圖輯", "參選人：市長因「劫機」說被批搞獨裁 2014-04-30 23:54", *story, "看其他文章",
+             "6歲童：希望政府跟在警察後面聽我們的聲音", "貼市長參加紅衫軍照片 立委：找到劫機犯了！", "更多專題"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "參選人：市長因「劫機」說被批搞獨裁"), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_credits_with_a_vertical_presentation_colon():
+    story = [f"第{i}段：今冬第一波冷鋒來襲，天文台預料，與冷鋒相關的東北季候風今日會為廣東沿岸帶來顯著轉涼的天氣。" for i in range(3)]
+    lines = ["冷鋒來襲連凍9日 今低見17℃", "2018/12/07", *story, "記者︰脫芷晴", "編輯：梁偉澄"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][-2:] == [("credit", "記者︰脫芷晴"), ("credit", "編輯：梁偉澄")]
