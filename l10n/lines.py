@@ -231,7 +231,8 @@ def credit_without_date(line: str) -> str:
 
 _PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
 _RELATED_LABEL = re.compile(
-    r"^(?:(?:相關|相关|延伸|推薦|推荐|熱門|热门|更多|精選|精选|猜你喜歡|猜你喜欢)(?:新聞|新闻|閱讀|阅读|報導|报道|文章|內容|内容|影音|視頻|视频)?"
+    r"^(?:(?:往下|向下)?(?:看|閱讀|阅读|瀏覽|浏览)?(?:更多|其他)(?:新聞|新闻|文章|報導|报道)"  # 看其他文章, 往下看更多文章
+    r"|(?:相關|相关|延伸|推薦|推荐|熱門|热门|更多|精選|精选|猜你喜歡|猜你喜欢)(?:新聞|新闻|閱讀|阅读|報導|报道|文章|內容|内容|影音|視頻|视频)?"
     r"|其他人也在看|(?:你|您)可能(?:有興趣|有兴趣|感興趣|感兴趣|會喜歡|会喜欢|也喜歡|也喜欢)|熱讀|热读|看更多)\s*[:：]?$")
 
 
@@ -504,11 +505,23 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
     return None
 
 
+#: A publication time stamp after a headline on its line.
+_DATE_STAMP_AFTER = re.compile(r"\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _without_date_stamp(line: str) -> str:
+    """"Headline 2014-04-30 23:54" → the headline; a date line ("發佈日期 :
+    2018-08-02") stays whole."""
+    rest = _DATE_STAMP_AFTER.sub("", line)
+    return rest if rest != line and is_title(rest) else line
+
+
 def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
-    headline = find_headline(lines, body_start, body, foreign)
+    titles = [_without_date_stamp(line) for line in lines]
+    headline = find_headline(titles, body_start, body, foreign)
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
-    header = [Block(BlockKind.HEADLINE, lines[headline])] if headline is not None else []
+    header = [Block(BlockKind.HEADLINE, titles[headline])] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
         if is_notice(line):
