@@ -71,6 +71,8 @@ MIN_FULL_HEADLINE_CHARS = 10
 TAIL_WINDOW = 10
 TAIL_CREDIT_WINDOW = 6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
+#: A photo credit after a caption is short: "Reuters/路透社", "Source: Screenshot from RTHK's footage".
+MAX_CAPTION_CREDIT_CHARS = 40
 #: Lines this short are buttons and labels (分享, 列印, A-A+), not text.
 MAX_BUTTON_CHARS = 4
 #: A subheading is short: section titles in news bodies run 4–25 characters.
@@ -371,9 +373,11 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     several stories, the page's own is under the headline it shows more than
     once (``page_title``, a corpus record's title, is one showing)."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
+    captioned = captions_after_alt_text(lines)
+    photo = captioned | {i - 1 for i in captioned}
     textual = [i for i, line in enumerate(lines)
                if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign
-               and not is_feed_item(line)]
+               and i not in photo and not is_feed_item(line)]
     if not any(is_prose(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
@@ -383,13 +387,15 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     # story do not widen a gap in the body; a disclaimer or copyright line
     # does, it ends a story
     free_before = [0]
-    for line in lines:
-        free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line)))
+    for index, line in enumerate(lines):
+        free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line) or index in photo))
     # a date between two prose lines starts the next item of a feed (teasers
-    # under "others are reading"), not the story's next paragraph
+    # under "others are reading"), not the story's next paragraph; a photo's
+    # caption may end with the day it was taken
     dates_before = [0]  # (and a "related stories" label: the feed starts there)
-    for line in lines:
-        dates_before.append(dates_before[-1] + (is_dateline(line) or is_related_label(line) or is_feed_item(line)))
+    for index, line in enumerate(lines):
+        dates_before.append(dates_before[-1] + (index not in photo and (
+            is_dateline(line) or is_related_label(line) or is_feed_item(line))))
     runs: list[list[int]] = [[textual[0]]]
     for index in textual[1:]:
         last = runs[-1][-1]
@@ -417,10 +423,22 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     return start, best[-1] + 1
 
 
+def captions_after_alt_text(lines: list[str]) -> set[int]:
+    """Captions shown right after the photo's alt text: the same words, then
+    the credit ("…訪問馬來西亞2013年7月25日", then "… Reuters/路透社"). The
+    caption's line is returned; the alt text's is the one before it."""
+    return {index + 1 for index in range(len(lines) - 1)
+            if visible_length(lines[index]) >= MIN_SHORT_PROSE_CHARS and lines[index + 1].startswith(lines[index])
+            and 0 < visible_length(lines[index + 1][len(lines[index]):]) <= MAX_CAPTION_CREDIT_CHARS}
+
+
 def body_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
+    captioned = captions_after_alt_text(lines)
     for index, line in enumerate(lines):
-        if is_caption(line):
+        if index + 1 in captioned:
+            continue  # the photo's alt text, shown again with the credit
+        if is_caption(line) or index in captioned:
             blocks.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
             blocks.append(Block(BlockKind.CREDIT, line))
