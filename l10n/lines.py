@@ -130,6 +130,7 @@ _NOTICE = re.compile(
     r"|(?:僅|仅|只)代表.{0,6}(?:個人|个人|本人|作者)?.{0,4}(?:觀點|观点|立場|立场)|(?:觀點|观点|立場|立场)(?:僅|仅|只)代表"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
+    r"|^[（(【\[]?\s*(?:延伸閱讀|延伸阅读|相關閱讀|相关阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻)\s*[：:]"  # a "read more" link
     "|" + _SIGN_UP,
     re.I,
 )

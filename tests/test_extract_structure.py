@@ -767,3 +767,16 @@ def test_text_scrape_credits_with_a_vertical_presentation_colon():
     story = [f"第{i}段：今冬第一波冷鋒來襲，天文台預料，與冷鋒相關的東北季候風今日會為廣東沿岸帶來顯著轉涼的天氣。" for i in range(3)]
     lines = ["冷鋒來襲連凍9日 今低見17℃", "2018/12/07", *story, "記者︰脫芷晴", "編輯：梁偉澄"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][-2:] == [("credit", "記者︰脫芷晴"), ("credit", "編輯：梁偉澄")]
+
+
+def test_an_inline_read_more_link_in_a_body_box_named_editor_is_no_credit():
+    """上報: the body's box is class="editor" (its text editor's, not a person's);
+    between paragraphs, "（延伸閱讀：<a>another story</a>）"."""
+    paras = [f"第{i}段：華為低調推出新款手機，中國官方媒體卻高調宣稱已經打贏對美科技戰，引發外界關注與討論。" for i in range(4)]
+    html = ("<html><head><title>華為低調推新機 官媒高喊打贏科技戰｜上報</title></head><body><article>"
+            "<h1>華為低調推新機 官媒高喊打贏科技戰</h1><div class='editor'>"
+            + "".join(f"<p>{p}</p>" for p in paras[:2])
+            + "<div><strong>（延伸閱讀：<a href='/news/1'>美商務部長會晤總理 堅決維護國安但不與中國脫鉤</a>）</strong></div>"
+            + "".join(f"<p>{p}</p>" for p in paras[2:]) + "</div></article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "華為低調推新機 官媒高喊打贏科技戰"), *[("paragraph", p) for p in paras]]
