@@ -535,17 +535,32 @@ def _without_date_stamp(line: str) -> str:
     return rest if rest != line and is_title(rest) else line
 
 
+def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -> bool:
+    """Whether the title line found is the deck under the headline: the line
+    right above it is a headline too, speaking of the story; each is shown
+    once (a title the page repeats is the headline)."""
+    above = found - 1
+    return (titles.count(titles[found]) == 1 and is_title(titles[above]) and visible_length(titles[above]) >= MIN_FULL_HEADLINE_CHARS
+            and above not in foreign and not shown_twice(titles, above) and titles.count(titles[above]) == 1
+            and body_overlap(titles[above], body) >= MIN_HEADLINE_OVERLAP)
+
+
 def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
     titles = [_without_date_stamp(line) for line in lines]
     headline = find_headline(titles, body_start, body, foreign)
+    deck = None  # a second title line under the headline, before the date
+    if headline and _is_deck(titles, headline, body, foreign):
+        headline, deck = headline - 1, headline
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
     header = [Block(BlockKind.HEADLINE, titles[headline])] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
-        if is_notice(line):
+        if index == deck:
+            header.append(Block(BlockKind.SUBHEADING, line))
+        elif is_notice(line):
             continue
-        if is_caption(line) or (shown_twice(lines, index) and visible_length(line) >= MIN_SHORT_PROSE_CHARS
+        elif is_caption(line) or (shown_twice(lines, index) and visible_length(line) >= MIN_SHORT_PROSE_CHARS
                                  and not is_title(line)):
             header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):

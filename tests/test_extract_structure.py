@@ -780,3 +780,12 @@ def test_an_inline_read_more_link_in_a_body_box_named_editor_is_no_credit():
             + "".join(f"<p>{p}</p>" for p in paras[2:]) + "</div></article></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "華為低調推新機 官媒高喊打贏科技戰"), *[("paragraph", p) for p in paras]]
+
+
+def test_text_scrape_a_deck_under_the_headline_above_the_date():
+    """晴報: section, headline, the deck under it, the date, the story."""
+    story = [f"第{i}段：今冬第一波冷鋒來襲，天文台預料，下周有雨兼潮濕，與冷鋒相關的東北季候風今日會為廣東沿岸帶來顯著轉涼的天氣，新界或低見9℃。"
+             for i in range(3)]
+    lines = ["港聞", "冷鋒來襲連凍9日 今低見17℃", "有雨兼潮濕 下周新界或9℃", "2018/12/07", "分享：", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", "冷鋒來襲連凍9日 今低見17℃"), ("subheading", "有雨兼潮濕 下周新界或9℃")]
