@@ -8,13 +8,15 @@ bylines — never a string taken from one page:
 1. ``find_body``: the body is the run of prose lines with the most text; prose
    means running text that ends in sentence punctuation, in the page's
    language (``foreign_lines``: a language-switch bar is not the story);
-   captions and sign-up boxes inside a run do not break it;
+   captions and sign-up boxes inside a run do not break it; dates, feed
+   items and "related stories" labels do; of several stories, the page's
+   own is the one under the headline it shows more than once;
 2. ``body_blocks``: inside the body, paragraphs, captions, credits and
    subheadings (short lines without sentence punctuation between paragraphs);
    ad breaks and "read more" links are left out;
 3. ``find_header``: the headline — the title line nearest above the body
-   that shares the body's words — then the credits and captions between it
-   and the body;
+   that shares the body's words, or the one above it when that is its deck —
+   then the credits and captions between it and the body;
 4. ``find_tail``: an editor's credit right after the body, and captions of
    photos placed after the story;
    a corpus record's metadata lines ("title: …", "url: …") are set aside
