@@ -67,6 +67,9 @@ MIN_HEADLINE_OVERLAP = 0.25
 #: headlines run 12–40 characters, while tag lists and section names that
 #: share a word with the body (南北首脳会談, 政治) are short.
 MIN_FULL_HEADLINE_CHARS = 10
+#: A deck says more than its headline: one sharing this share of its
+#: character pairs with the line above is another wording of the headline.
+MAX_DECK_OVERLAP = 0.5
 #: Lines after the body searched for end-of-story captions, and for editor
 #: credits (past a "more from the app" line or page numbers, not into the
 #: related headlines further down).
@@ -339,9 +342,16 @@ def foreign_lines(lines: list[str]) -> set[int]:
 
 
 def _titles_shown_twice(lines: list[str], page_title: str | None) -> set[str]:
-    """Lines the page shows more than once, counting its ``<title>`` copy
-    ("Headline | Outlet") and a corpus record's title as a showing."""
-    shown = {line for line, count in Counter(lines).items() if count > 1}
+    """Lines the page shows more than once apart, counting its ``<title>``
+    copy ("Headline | Outlet") and a corpus record's title as a showing. A
+    title shown twice in a row is one showing: a promotion box's (ETtoday's
+    熱門快報 repeats each item's title under it)."""
+    first: dict[str, int] = {}
+    shown = set()
+    for index, line in enumerate(lines):
+        if line in first and index - first[line] > 1 and lines[index - 1] != line:
+            shown.add(line)
+        first.setdefault(line, index)
     for line in lines:
         for separator in _TITLE_SEPARATOR.finditer(line):
             if separator.start() and _TITLE_COPY_SUFFIX.match(line[separator.start():]):
@@ -539,10 +549,12 @@ def _without_date_stamp(line: str) -> str:
 
 def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -> bool:
     """Whether the title line found is the deck under the headline: the line
-    right above it is a headline too, speaking of the story; each is shown
+    right above it is a headline too, speaking of the story, in other words
+    (two wordings of one headline are the title and its copy); each is shown
     once (a title the page repeats is the headline)."""
     above = found - 1
-    return (titles.count(titles[found]) == 1 and is_title(titles[above]) and visible_length(titles[above]) >= MIN_FULL_HEADLINE_CHARS
+    return (titles.count(titles[found]) == 1 and body_overlap(titles[found], bigrams(titles[above])) < MAX_DECK_OVERLAP
+            and is_title(titles[above]) and visible_length(titles[above]) >= MIN_FULL_HEADLINE_CHARS
             and above not in foreign and not shown_twice(titles, above) and titles.count(titles[above]) == 1
             and body_overlap(titles[above], body) >= MIN_HEADLINE_OVERLAP)
 

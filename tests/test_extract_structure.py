@@ -789,3 +789,13 @@ def test_text_scrape_a_deck_under_the_headline_above_the_date():
     lines = ["港聞", "冷鋒來襲連凍9日 今低見17℃", "有雨兼潮濕 下周新界或9℃", "2018/12/07", "分享：", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
         ("headline", "冷鋒來襲連凍9日 今低見17℃"), ("subheading", "有雨兼潮濕 下周新界或9℃")]
+
+
+def test_text_scrape_two_wordings_of_the_headline_are_no_headline_and_deck():
+    """ETtoday: the headline, then the <title> copy in other words (砸 / 挹注)."""
+    story = [f"第{i}段：以乳製品與四季景觀聞名的日本北海道，如今正悄悄轉型為半導體重鎮，日本政府砸下數百億美元打造科技聚落。"
+             for i in range(3)]
+    lines = ["國際", "打造「北海道谷」科技聚落！日本砸數百億美元 盼重拾半導體榮光",
+             "打造「北海道谷」科技聚落！日本挹注數百億美元 盼重拾半導體榮光", "圖文／CTWANT", *story]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert [kind for kind, _ in blocks].count("subheading") == 0 and blocks[0][0] == "headline"
