@@ -25,7 +25,8 @@ from l10n.errors import InputError
 #: scrapes have none besides tab/newline; compressed or image data has ~10 %.
 BINARY_CONTROL_RATIO = 0.01
 
-_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+#: A page saved from a browser's DOM may start with <meta>, <title> and <link> tags.
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title|link)\b", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 

@@ -261,8 +261,11 @@ def flatten(root) -> list[Line]:
             continue
         if event == "start":
             style = element.get("style", "") if tag else ""
-            hidden = (tag in _SKIPPED_TAGS or not tag or element.get("hidden") is not None
-                      or element.get("aria-hidden") == "true" or (style and _NOT_DISPLAYED.search(style)))
+            # a page hides <body> until its scripts have run (no flash of
+            # unstyled content); a saved copy keeps the style, a reader never sees it
+            hidden = (tag in _SKIPPED_TAGS or not tag or (tag not in ("html", "body") and (
+                element.get("hidden") is not None or element.get("aria-hidden") == "true"
+                or bool(style and _NOT_DISPLAYED.search(style)))))
             if hidden:
                 skipping = 1 if tag else 0
                 if not tag:
@@ -278,7 +281,7 @@ def flatten(root) -> list[Line]:
             if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS:
                 furniture = furniture + (element,)
             heading = int(tag[1]) if tag in _HEADING_TAGS else (parent.heading if parent else 0)
-            visibility = _VISIBILITY.findall(style) if "visibility" in style else []
+            visibility = _VISIBILITY.findall(style) if "visibility" in style and tag not in ("html", "body") else []
             invisible = visibility[-1].lower() == "hidden" if visibility else bool(parent and parent.invisible)
             flat.stack.append(_Open(
                 element=element, tag=tag, block=block, heading=heading,

@@ -799,3 +799,24 @@ def test_text_scrape_two_wordings_of_the_headline_are_no_headline_and_deck():
              "打造「北海道谷」科技聚落！日本挹注數百億美元 盼重拾半導體榮光", "圖文／CTWANT", *story]
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert [kind for kind, _ in blocks].count("subheading") == 0 and blocks[0][0] == "headline"
+
+
+def test_a_page_hidden_until_its_scripts_run_is_read_as_shown():
+    """壹蘋: the saved DOM's <body style="display: none;">, which the page's
+    scripts switch on once loaded; a reader sees the story."""
+    paras = [f"第{i}段：金融科技公司今天宣布獲得基金會策略性投資，完成八位數美元新一輪募資，將擴展美國市場的支付服務。" for i in range(3)]
+    html = ("<!DOCTYPE html><html lang='zh-Hant-TW'><head><title>奧丁丁獲策略性投資｜壹蘋新聞網</title></head>"
+            "<body style='display: none;'><article><h1>奧丁丁獲策略性投資</h1>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "奧丁丁獲策略性投資"), *[("paragraph", p) for p in paras]]
+
+
+def test_a_saved_dom_that_starts_with_meta_tags_is_html():
+    """工商時報 saved from the browser: no <html> or <head> tag, 5 KB of
+    <meta>, <link> and <title> before the first <div>."""
+    paras = [f"第{i}段：市調機構統計顯示，今年上半年台灣手機市場整體銷售量約242萬支，相較於去年同期增長6%，整體銷售額更高。" for i in range(3)]
+    head = "<meta charset='utf-8'><title>上半年手機銷量Top 20 - 工商時報</title>" + "".join(
+        f"<link rel='preload' href='https://static.example.com/assets/font-{i}.woff2' as='font' crossorigin>" for i in range(60))
+    html = head + "<div class='article-wrap'><h1>上半年手機銷量Top 20</h1><article>" + "".join(
+        f"<p>{p}</p>" for p in paras) + "</article></div>"
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "上半年手機銷量Top 20"), *[("paragraph", p) for p in paras]]
