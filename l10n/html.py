@@ -16,7 +16,8 @@ which text is a caption, where paragraphs end. The cascade:
 3. ``mark_furniture``: a furniture box is a wrapper, not furniture, when it
    holds most of the page's prose and its ``<h1>``/``<article>``/``<main>``
    (a whole page inside ASP.NET's ``<form>``), or when no prose is outside
-   such boxes (a body in a ``<div class="share-body">``);
+   such boxes and it holds most of it (a body in a ``<div class="share-body">``);
+   a box the site's print view leaves out (``hidden-print``) never is;
 4. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
    grandparent; sibling boxes with a fifth of its prose join it, counted above
@@ -102,6 +103,8 @@ _FURNITURE_WORDS = re.compile(
     r"|\w*player\w*)(?=$|[\s_-])",  # a video player's controls: 00:00/00:00, 倍速, 高清
     re.I,
 )
+#: Classes a site puts on what its print view leaves out: never the article.
+_NOT_PRINTED = re.compile(r"(?:^|\s)(?:hidden-print|d-print-none|no-?print|print-?hidden|hide-?print|hide-on-print)(?=$|\s)", re.I)
 _CAPTION_WORDS = re.compile(
     r"(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|pic[_-]?(?:txt|text|desc|info|caption)"
     r"|photo[_-]?(?:txt|text|desc|caption|credit)|img[_-]?(?:desc|txt|text|caption)|imgtxt|image[_-]?(?:caption|desc|text|txt)"
@@ -569,9 +572,12 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
     A furniture box is a wrapper around the article, not furniture beside it,
     when it holds most of the page's prose and the page's main structure (an
     ``<h1>``, ``<article>`` or ``<main>``: a whole page inside ASP.NET's
-    ``<form>``), or when the page has no prose outside such boxes at all (a
-    body in a ``share-content`` box). A comment-rules box can hold more prose
-    than a short story, but never the story's headline."""
+    ``<form>``), or when the page has no prose outside such boxes at all and
+    it holds most of it (a body in a ``share-content`` box) — a box with less,
+    inside such a wrapper, is still furniture. A box the site's print view
+    leaves out (``hidden-print``) is never a wrapper (a machine-written
+    summary and quiz above the story). A comment-rules box can hold more
+    prose than a short story, but never the story's headline."""
     held: dict[int, int] = defaultdict(int)
     elements: dict[int, object] = {}
     total = outside = 0
@@ -584,8 +590,12 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
                 held[id(element)] += weight
                 elements[id(element)] = element
     wrappers = {key for key, weight in held.items()
-                if not outside or (weight >= WRAPPER_PROSE_SHARE * total and _holds_main_structure(elements[key]))}
+                if weight >= WRAPPER_PROSE_SHARE * total and (not outside or _holds_main_structure(elements[key]))
+                and not _NOT_PRINTED.search(_attribute_words(elements[key]))}
     boxes = [[element for element in line.furniture if id(element) not in wrappers] for line in lines]
+    if not outside and not any(in_prose and not found for in_prose, found in zip(prose, boxes)):
+        # the prose is spread over boxes named like furniture, none holding most of it: they are the story's
+        boxes = [[element for element in line.furniture if id(element) not in held] for line in lines]
     return ([bool(found) for found in boxes],
             [any(element.tag in _FURNITURE_TAGS for element in found) for found in boxes])
 

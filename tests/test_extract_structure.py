@@ -820,3 +820,17 @@ def test_a_saved_dom_that_starts_with_meta_tags_is_html():
     html = head + "<div class='article-wrap'><h1>上半年手機銷量Top 20</h1><article>" + "".join(
         f"<p>{p}</p>" for p in paras) + "</article></div>"
     assert kinds_and_texts(extract(html.encode())) == [("headline", "上半年手機銷量Top 20"), *[("paragraph", p) for p in paras]]
+
+
+def test_a_box_the_print_view_leaves_out_inside_a_whole_page_form_is_furniture():
+    """三立: the whole page in ASP.NET's <form>; above the story, a
+    machine-written summary and quiz in a "hidden-print" box, longer than the story."""
+    paras = [f"第{i}段：颱風強度持續減弱，不過暴風圈仍籠罩雲林以南至高雄陸地及澎湖，氣象局預估本島今晚解除陸上警報。" for i in range(3)]
+    summary = "這篇文章報導了颱風的最新動態和對台灣的影響。根據氣象局的資料，颱風的強度持續減弱，但暴風圈仍然影響了雲林以南至高雄陸地。" * 2
+    quiz = "Q1: 颱風的強度是否持續減弱？ A) 是 B) 否 正確答案: A) 是 Q2: 預計台灣本島今晚是否解除陸上警報？ A) 是 B) 否 正確答案: A) 是。" * 2
+    html = ("<html><head><title>颱風遠離 本島今晚解除陸警 | 三立新聞網</title></head><body><form id='form1'>"
+            "<nav class='breadcrumb'>三立新聞網 生活</nav><h1>颱風遠離 本島今晚解除陸警</h1>"
+            f"<div class='ai_area hidden-print'><div class='ai_comment'><p>{summary}</p></div><p>{quiz}</p><p>{quiz}</p></div>"
+            "<div id='Content1'><p>記者賴俊佑／台北報導</p>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></form></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "颱風遠離 本島今晚解除陸警"), ("credit", "記者賴俊佑／台北報導"), *[("paragraph", p) for p in paras]]
