@@ -101,7 +101,7 @@ _PHOTO_CREDIT = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"^[（(【\[]?\s*(?:本文來源|本文来源|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
+    r"^[（(【\[]?\s*(?:本文來源|本文来源|資料來源|资料来源|新聞來源|新闻来源|新聞錄入|新闻录入|錄入|录入|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
     r"|責任主編|责任主编|主編|主编|出品|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：︰|｜︱]|報導|报道|電|电)"
     r"|^\S{0,16}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员|作者)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍, 看看新闻Knews实习记者 陆佳纳
@@ -160,7 +160,8 @@ def visible_length(line: str) -> int:
 #: What may follow a paragraph's last full stop: a parenthesised note, CNA's
 #: date code (1060622), a wire photo credit ((c)AFP/Aminu ABUBAKAR).
 _TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:\(c\)|（c）)[\w/ .-]{1,40}"
-                            r"|\s[^\s。！？]{2,12}(?:報道|报道|報導|报导))$", re.I)  # …。 本報港聞部報道: the desk's sign-off
+                            r"|\s[^\s。！？]{2,12}(?:報道|报道|報導|报导)"  # …。 本報港聞部報道: the desk's sign-off
+                            r"|\s+[|｜])$", re.I)  # a page archive's separator bar
 
 
 def ends_sentence(line: str) -> bool:
@@ -168,7 +169,9 @@ def ends_sentence(line: str) -> bool:
     by a parenthesised note such as the reporter's （王小明／台中報導）."""
     for _ in range(2):  # …。(譯者:X/核稿:Y)1110915: a note, then the date code
         line = _TRAILING_NOTE.sub("", line.rstrip()) or line
-    return line.rstrip(CLOSERS + " \u3000")[-1:] in tuple(SENTENCE_END)  # 。 ”: a space before the closing quote
+    line = line.rstrip(CLOSERS + " \u3000")  # 。 ”: a space before the closing quote
+    # a page set in half-width punctuation closes Chinese sentences with "."
+    return line[-1:] in tuple(SENTENCE_END) or (line.endswith(".") and bool(_HAN.match(line[-2:-1])))
 
 
 def is_notice(line: str) -> bool:
@@ -261,13 +264,16 @@ def is_dateline(line: str) -> bool:
 
 
 #: A section feed's item on one line: section, date, the item's first sentences
-#: ("本地 2026-01-01 新控煙措施今起生效…"). A story's own paragraphs put a date
-#: in words, or a dateline in brackets, never a section name and a numeric date.
-_FEED_ITEM = re.compile(r"^[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S")
+#: ("本地 2026-01-01 新控煙措施今起生效…"), or a teaser ending in its "read more"
+#: link. A story's own paragraphs put a date in words, or a dateline in
+#: brackets, never a section name and a numeric date.
+_FEED_ITEM = re.compile(r"^[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S"
+                        # a teaser that links on to its story: "…的復原力。 read more"
+                        r"|\s(?:read more|continue reading|閱讀更多|阅读更多|閱讀全文|阅读全文|查看全文)\s*[>»›]*$", re.I)
 
 
 def is_feed_item(line: str) -> bool:
-    return bool(_FEED_ITEM.match(line))
+    return bool(_FEED_ITEM.search(line))
 
 
 def is_link_list(line: str) -> bool:
@@ -388,9 +394,15 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     captioned = captions_after_alt_text(lines)
     photo = captioned | {i - 1 for i in captioned}
-    textual = [i for i, line in enumerate(lines)
-               if (is_short_prose(line) or ends_clause(line)) and line not in repeated and i not in foreign
-               and i not in photo and not is_feed_item(line)]
+    candidates = [i for i, line in enumerate(lines)
+                  if (is_short_prose(line) or ends_clause(line)) and i not in foreign
+                  and i not in photo and not is_feed_item(line)]
+    textual = [i for i in candidates if lines[i] not in repeated]
+    if not any(is_prose(lines[i]) for i in textual):
+        # the only paragraphs are shown twice (the page's description above
+        # the headline, then the story): they count where last shown
+        last = {line: index for index, line in enumerate(lines)}
+        textual = [i for i in candidates if last[lines[i]] == i]
     if not any(is_prose(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
@@ -631,8 +643,37 @@ def corpus_prefix(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return fields, lines[count:]
 
 
+#: The longest run of lines looked at when a page shows its story twice in a row.
+MAX_REPEATED_RUN = 60
+
+
+def one_copy(lines: list[str]) -> list[str]:
+    """The lines with a run of two or more shown twice in a row, prose among
+    them, kept once: a page that renders its story twice (paragraph, source,
+    paragraph, source). A single line shown twice is a caption under its
+    photo and in the gallery, kept for the caption rules."""
+    next_showing: dict[str, int] = {}
+    following = [0] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = next_showing.get(lines[index], -1)
+        next_showing[lines[index]] = index
+    kept: list[str] = []
+    start = 0
+    while start < len(lines):
+        length = following[start] - start
+        if (2 <= length <= MAX_REPEATED_RUN and is_prose(lines[start])
+                and lines[start:start + length] == lines[start + length:start + 2 * length]):
+            kept += lines[start:start + length]
+            start += 2 * length
+        else:
+            kept.append(lines[start])
+            start += 1
+    return kept
+
+
 def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
+    lines = one_copy(lines)
     foreign = foreign_lines(lines)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)
     start, end = find_body(lines, foreign, title)

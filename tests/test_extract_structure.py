@@ -834,3 +834,33 @@ def test_a_box_the_print_view_leaves_out_inside_a_whole_page_form_is_furniture()
             "<div id='Content1'><p>記者賴俊佑／台北報導</p>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></form></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "颱風遠離 本島今晚解除陸警"), ("credit", "記者賴俊佑／台北報導"), *[("paragraph", p) for p in paras]]
+
+
+def test_text_scrape_a_story_rendered_twice_in_a_row_is_one_story():
+    """點新聞 via a page archive: the paragraph and its source line, shown
+    twice in a row; then other stories' long teasers."""
+    story = "警方表示，禮賓府附近斜坡今日凌晨約兩時被人投擲易燃物，現場有焚燒痕跡，無人受傷，案件交由西區警區刑事調查隊跟進。"
+    teasers = [f"第{i}則：律政司司長今日指，新一年會以香港普通法制度為重點，向國際社會說好香港法治故事，並推動法律服務發展。 read more"
+               for i in range(2)]
+    lines = ["警方強烈譴責有人向禮賓府投擲易燃物", story, "資料來源:點新聞", story, "資料來源:點新聞", *teasers]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("paragraph", story), ("credit", "資料來源:點新聞")]
+
+
+def test_text_scrape_the_only_paragraph_also_shown_above_the_headline():
+    """貫通日本: the page's description (the story's one paragraph) above the
+    headline and the credits, then the paragraph; the archive ends it with " |"."""
+    story = "中新網9月23日電 據日本《中文導報》報道，入管協會統計的最新資料顯示，在日中國人增加，只有東京都呈現減少趨勢。 |"
+    lines = [story, "各地華人皆增東京獨減 在日華人漸顯脫首都傾向?", "新聞錄入:貫通日本語 責任編輯:貫通日本語", story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[1]), ("credit", lines[2]), ("paragraph", story)]
+
+
+def test_text_scrape_chinese_sentences_closed_with_ascii_full_stops():
+    """新城電台: half-width punctuation throughout, "…疏散." ends a sentence."""
+    story = ["東涌逸東邨有單位發生火警, 被消防救熄, 無人傷, 約200名居民疏散.",
+             "昨晚11點幾, 逸東邨康逸樓中層一個單位起火冒煙, 單位內火光熊熊, 大量黑煙直攻半空.",
+             "消防接報到場, 出動一條喉及一隊煙帽隊灌救, 其後將火救熄, 起火原因有待調查."]
+    lines = ["日期:", "東涌逸東邨有單位發生火警被消防救熄 無人傷約200名居民疏散", "23/12/2024 8:55", *story, "|", "回主頁關於我們"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[1]), *[("paragraph", p) for p in story]]
