@@ -549,7 +549,8 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
 
 
 #: A publication time stamp after a headline on its line.
-_DATE_STAMP_AFTER = re.compile(r"\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_DATE_STAMP_AFTER = re.compile(r"\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                               r"|[（(]\d{1,2}:\d{2}[)）])\s*$")  # 明報's instant news: "Headline (12:07)"
 
 
 def _without_date_stamp(line: str) -> str:

@@ -761,6 +761,8 @@ def test_text_scrape_a_headline_with_its_time_stamp_and_a_see_other_articles_lab
              "6歲童：希望政府跟在警察後面聽我們的聲音", "貼市長參加紅衫軍照片 立委：找到劫機犯了！", "更多專題"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", "參選人：市長因「劫機」說被批搞獨裁"), *[("paragraph", p) for p in story]]
+    lines[2] = "港股半日彈344點 長和重返「紅底股」 (12:07)"  # 明報's instant news
+    assert text_blocks(lines)[0].text == "港股半日彈344點 長和重返「紅底股」"
 
 
 def test_text_scrape_credits_with_a_vertical_presentation_colon():
