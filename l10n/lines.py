@@ -326,7 +326,7 @@ def is_subheading(line: str) -> bool:
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 #: A line of a Chinese page with at least this share of kana among its CJK
 #: characters is Japanese (Japanese prose has 30–60 %, Chinese none).
 FOREIGN_KANA_SHARE = 0.2
@@ -338,7 +338,9 @@ def foreign_lines(lines: list[str]) -> set[int]:
     The "read this in English / 日本語版へ" bar of a language switch is such
     a run. A page mostly in Latin letters keeps all its lines (it is refused
     or extracted by the language the user set)."""
-    counts = [(len(_HAN.findall(line)), len(_KANA.findall(line)), len(_LATIN.findall(line))) for line in lines]
+    # a Han character or a kana is a word; so is a run of Latin letters (a
+    # Chinese paragraph full of names: Snapdragon, Anandtech, VentureBeat)
+    counts = [(len(_HAN.findall(line)), len(_KANA.findall(line)), len(_LATIN_WORD.findall(line))) for line in lines]
     han, kana, latin = (sum(column) for column in zip(*counts)) if counts else (0, 0, 0)
     if han + kana < latin:
         return set()

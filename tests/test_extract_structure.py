@@ -866,3 +866,13 @@ def test_text_scrape_chinese_sentences_closed_with_ascii_full_stops():
     lines = ["日期:", "東涌逸東邨有單位發生火警被消防救熄 無人傷約200名居民疏散", "23/12/2024 8:55", *story, "|", "回主頁關於我們"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[1]), *[("paragraph", p) for p in story]]
+
+
+def test_a_chinese_paragraph_full_of_latin_names_is_the_pages_language():
+    """DIGITIMES: the one teaser paragraph names chips and outlets in Latin
+    letters — more letters than Han characters, but far fewer words."""
+    teaser = ("高通（Qualcomm）於8月20日發表Snapdragon 7s Gen3行動平台，為中階手機市場帶來生成式AI（Generative AI）、"
+              "高效能遊戲、專業影像等旗艦級功能。據Anandtech及VentureBeat報導，...")
+    html = ("<html><head><title>高通推Snapdragon 7s Gen3晶片 | DIGITIMES</title></head><body><div class='dt-news-content'>"
+            f"<h1>高通推Snapdragon 7s Gen3晶片</h1><div id='newsText'><p>{teaser}</p></div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "高通推Snapdragon 7s Gen3晶片"), ("paragraph", teaser)]
