@@ -874,5 +874,7 @@ def test_a_chinese_paragraph_full_of_latin_names_is_the_pages_language():
     teaser = ("高通（Qualcomm）於8月20日發表Snapdragon 7s Gen3行動平台，為中階手機市場帶來生成式AI（Generative AI）、"
               "高效能遊戲、專業影像等旗艦級功能。據Anandtech及VentureBeat報導，...")
     html = ("<html><head><title>高通推Snapdragon 7s Gen3晶片 | DIGITIMES</title></head><body><div class='dt-news-content'>"
-            f"<h1>高通推Snapdragon 7s Gen3晶片</h1><div id='newsText'><p>{teaser}</p></div></div></body></html>")
+            f"<h1>高通推Snapdragon 7s Gen3晶片</h1><div id='newsText'><p>{teaser}</p></div></div>"
+            "<table class='footer-links'><tr><td>關於我們 | 新聞發布 | 服務說明 | 著作權 | 隱私權 | 常見問題 | 聯絡我們 | "
+            "廣告刊登 | 會員服務 | 產業研究 | 資料庫 | 活動報名</td></tr></table></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "高通推Snapdragon 7s Gen3晶片"), ("paragraph", teaser)]
