@@ -69,6 +69,7 @@ from l10n.lines import (
     SIGN_OFF,
     MAX_SUBHEADING_CHARS,
     MAX_TITLE_CHARS,
+    MIN_FULL_HEADLINE_CHARS,
     MIN_HEADLINE_OVERLAP,
     bigrams,
     body_overlap,
@@ -89,14 +90,16 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
 )
-_SKIPPED_TAGS = frozenset("script style noscript template svg iframe head button select option textarea".split())
+#: (Not <head> itself: a page saved without <body> has its first HTML5 boxes,
+#: <section>, <article>, parsed into <head>; only head's own tags are skipped.)
+_SKIPPED_TAGS = frozenset("script style noscript template svg iframe title base button select option textarea".split())
 #: Elements that are page furniture wherever they appear.
 _FURNITURE_TAGS = frozenset("nav aside footer form dialog menu".split())
 #: Class and id words of furniture boxes, matched as whole words of the
 #: attribute (``share``, ``share-bar``, ``article_share``, not ``shareholder``).
 _FURNITURE_WORDS = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|privacy|lang(?:uage)?s?(?:[_-]?(?:switch\w*|select\w*|bar|list|menu))?"
-    r"|locale|share|sharing|social|sns|font(?:[_-]?size)?|fontsize|textsize|related|recommend\w*|popular|hot[_-]?news"
+    r"|locale|share|sharing|social|sns|font(?:[_-]?size)?(?![-_](?:thin|extralight|light|normal|medium|semibold|bold|extrabold|black|sans|serif|mono)\b)|fontsize|textsize|related|recommend\w*|popular|hot[_-]?news"
     r"|more[_-]?news|readmore|promo\w*|app[_-]?(?:download|promo|banner)|download|subscri\w*|newsletter|comments?"
     r"|breadcrumbs?|crumbs?|tags?|keywords?|advert\w*|ads?|adv|sponsor\w*|popup|modal|sidebar|nav|navbar|menu"
     r"|footer|copyright|disclaimer|toolbar|print|login|signin|paywall|hotline|banner|outbrain|taboola"
@@ -467,10 +470,17 @@ def headline_anchor(lines: list[Line], metadata: Metadata, in_furniture_tag: lis
     headings = [i for i, line in enumerate(lines) if line.heading and not in_furniture_tag[i]
                 and visible_length(line.text) <= MAX_TITLE_CHARS]
     # <h1>s first, then <h2>s…, in page order; a bounded number is compared
-    for i in sorted(headings, key=lambda i: (lines[i].heading, i))[:MAX_HEADLINE_CANDIDATES]:
+    ranked = sorted(headings, key=lambda i: (lines[i].heading, i))[:MAX_HEADLINE_CANDIDATES]
+    for i in ranked:
         if any(_agrees(lines[i].text, d) for d in declared):
             return i
-    return None
+    # an outlet may declare the headline in other words than it shows (the
+    # shown one longer, the declared one made for sharing): the first heading
+    # of the highest rank that shares their words
+    words = [bigrams(d) for d in declared]
+    return next((i for i in ranked if lines[i].heading == lines[ranked[0]].heading
+                 and visible_length(lines[i].text) >= MIN_FULL_HEADLINE_CHARS
+                 and any(body_overlap(lines[i].text, w) >= MIN_HEADLINE_OVERLAP for w in words)), None)
 
 
 #: A headline is set on at most this many heading lines (a page of thousands
@@ -604,6 +614,27 @@ def _holds_main_structure(element) -> bool:
     return next(element.iter("h1", "article", "main"), None) is not None
 
 
+def _before_the_next_story(lines: list[Line], prose: list[bool], furniture: list[bool],
+                           anchor: int | None) -> list[bool]:
+    """An endless page renders the next story under the page's own: a heading
+    of the headline's rank, in other words and outside the box of the story's
+    first paragraph, starts it. Its lines are furniture for this page."""
+    if anchor is None:
+        return furniture
+    first = next((i for i in range(anchor + 1, len(lines)) if prose[i] and not furniture[i]), None)
+    if first is None or len(lines[first].elements) < 2:
+        return furniture
+    story_box = id(lines[first].elements[-2])
+    rank = lines[anchor].heading
+    start = next((i for i in range(first + 1, len(lines))
+                  if lines[i].heading == rank and not furniture[i]
+                  and not any(id(element) == story_box for element in lines[i].elements)
+                  and not similar_titles(lines[i].text, lines[anchor].text)), None)
+    if start is None:
+        return furniture
+    return [skip or i >= start for i, skip in enumerate(furniture)]
+
+
 def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], anchor: int | None) -> set[int]:
     """ids of the element(s) holding the body.
 
@@ -619,6 +650,7 @@ def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], 
     story's summary under its title, one per item, often longer than a
     short story — and scores only on a page with no prose outside lists. A
     list inside the body still belongs to it: it is inside the container."""
+    furniture = _before_the_next_story(lines, prose, furniture, anchor)
     listed = [any(element.tag == "li" for element in line.elements) for line in lines]
     if any(in_prose and not skip and not in_list for in_prose, skip, in_list in zip(prose, furniture, listed)):
         furniture = [skip or in_list for skip, in_list in zip(furniture, listed)]

@@ -878,3 +878,23 @@ def test_a_chinese_paragraph_full_of_latin_names_is_the_pages_language():
             "<table class='footer-links'><tr><td>關於我們 | 新聞發布 | 服務說明 | 著作權 | 隱私權 | 常見問題 | 聯絡我們 | "
             "廣告刊登 | 會員服務 | 產業研究 | 資料庫 | 活動報名</td></tr></table></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "高通推Snapdragon 7s Gen3晶片"), ("paragraph", teaser)]
+
+
+def test_an_endless_page_keeps_its_own_story_above_the_next_one():
+    """數位時代 saved from the browser: the headline's <h1 class="text-4xl
+    font-semibold"> (a type scale, not a font widget), og:title in other words,
+    the story, then the next story with its own <h1>, longer."""
+    story = [f"第{i}段：超微在舊金山舉辦大會，發表新一代商用處理器，神經處理單元算力最高達55兆次運算，優於主要對手。" for i in range(3)]
+    following = [f"第{i}段：顯示器業者積極擁抱人工智慧浪潮，降低採用門檻，讓學校與企業都可以享受新科技帶來的便利與效率。"
+                 for i in range(6)]
+
+    def article(title: str, paras: list[str]) -> str:
+        return (f"<section><div class='pc'><h1 class='text-4xl font-semibold'>{title}</h1></div>"
+                "<div class='htmlview article-content'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></section>")
+
+    html = ("<meta charset='utf-8'><title>AMD推AI PC新晶片！商用AI PC是什麼？|數位時代</title>"
+            "<meta property='og:title' content='AMD推AI PC新晶片！商用AI PC是什麼？'>"
+            + article("AMD推商用AI PC新晶片，NPU算力最高55 TOPS！", story) + "<div>往下滑看下一篇文章</div>"
+            + article("以解決客戶痛點為優先！顯示器業者聚焦四大場景", following))
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "AMD推商用AI PC新晶片，NPU算力最高55 TOPS！"), *[("paragraph", p) for p in story]]
