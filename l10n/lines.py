@@ -555,11 +555,14 @@ _DATE_STAMP_AFTER = re.compile(r"\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2
                                r"|[（(]\d{1,2}:\d{2}[)）])\s*$")  # 明報's instant news: "Headline (12:07)"
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
 def _without_date_stamp(line: str) -> str:
     """"Headline 2014-04-30 23:54" → the headline; a date line ("發佈日期 :
-    2018-08-02") stays whole."""
+    2018-08-02", "發佈時間:21:38 2022-01-02") stays whole."""
     rest = _DATE_STAMP_AFTER.sub("", line)
-    return rest if rest != line and is_title(rest) else line
+    return rest if rest != line and is_title(rest) and not _CLOCK.search(rest) else line
 
 
 def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -> bool:

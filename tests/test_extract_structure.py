@@ -763,6 +763,8 @@ def test_text_scrape_a_headline_with_its_time_stamp_and_a_see_other_articles_lab
         ("headline", "參選人：市長因「劫機」說被批搞獨裁"), *[("paragraph", p) for p in story]]
     lines[2] = "港股半日彈344點 長和重返「紅底股」 (12:07)"  # 明報's instant news
     assert text_blocks(lines)[0].text == "港股半日彈344點 長和重返「紅底股」"
+    lines[3:3] = ["港聞", "發佈時間:21:38 2022-01-02"]  # 頭條日報: a time line is no headline without its date
+    assert text_blocks(lines)[0].text == "港股半日彈344點 長和重返「紅底股」"
 
 
 def test_text_scrape_credits_with_a_vertical_presentation_colon():
