@@ -900,3 +900,11 @@ def test_an_endless_page_keeps_its_own_story_above_the_next_one():
             + article("以解決客戶痛點為優先！顯示器業者聚焦四大場景", following))
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "AMD推商用AI PC新晶片，NPU算力最高55 TOPS！"), *[("paragraph", p) for p in story]]
+
+
+@pytest.mark.parametrize("line", ["記事に『リアクション』ができます。ご利用には会員登録が必要です。",
+                                  "『カテゴリーをフォロー』すると、マイページでまとめて記事を読むことができます。会員の方のみご利用いただけます。"])
+def test_japanese_members_only_feature_notices_are_not_the_story(line):
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
