@@ -448,7 +448,14 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
     best = max(own or stories, key=weight)
     start = next(i for i in best if is_prose(lines[i]))
+    if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
+        start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1
+
+
+def _is_lead(line: str) -> bool:
+    return (is_short_prose(line) and ends_sentence(line) and any(mark in line for mark in "，,；;")
+            and not is_caption(line) and not is_credit(line))
 
 
 def captions_after_alt_text(lines: list[str]) -> set[int]:

@@ -908,3 +908,14 @@ def test_japanese_members_only_feature_notices_are_not_the_story(line):
     from l10n.lines import is_notice
 
     assert is_notice(line)
+
+
+def test_text_scrape_a_one_sentence_lead_right_above_the_first_paragraph():
+    """信報: the lead is one short sentence with a clause in it, right above
+    the first long paragraph; a caption-like line has no clause."""
+    lead = "一名男子涉嫌藏刀進入入境事務大樓被捕,沒人受傷。"
+    story = [f"第{i}段：事發近中午12時，警方接獲大樓保安報案，指一名男子袋中藏有一把刀，警員到場將他拘捕，案件交由警區跟進。"
+             for i in range(3)]
+    lines = ["時事脈搏 | 2023-06-20 14:07", "灣仔入境大樓男子涉藏刀被捕 無人受傷", "放大圖片", lead, *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[1]), ("paragraph", lead), *[("paragraph", p) for p in story]]
