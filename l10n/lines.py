@@ -143,7 +143,7 @@ _NOTICE = re.compile(
 _SIGN_UP_BOX = re.compile(_SIGN_UP, re.I)
 _INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}/\d{1,2}/\d{4}\b"  # 19/09/2025 (Hong Kong)
                    # the relative time of a feed item: 法新社·2 天前, 3 hours ago
                    r"|\d+\s*(?:秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前|\b\d+\s*(?:minutes?|hours?|days?)\s+ago\b")
 
@@ -271,6 +271,10 @@ def is_dateline(line: str) -> bool:
 _FEED_ITEM = re.compile(r"^[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S"
                         # a teaser that links on to its story: "…的復原力。 read more"
                         r"|\s(?:read more|continue reading|閱讀更多|阅读更多|閱讀全文|阅读全文|查看全文)\s*[>»›]*$", re.I)
+
+
+#: The dateline a wire or local story opens with: （中央社台北20日電）, (新山17日讯), 【新華社北京10月1日電】.
+_STORY_DATELINE = re.compile(r"^\s*[（(【〔\[][^（()）【】〔〕\[\]]{1,24}(?:日電|日电|日訊|日讯|日報道|日报道)[）)】〕\]]")
 
 
 def is_feed_item(line: str) -> bool:
@@ -429,7 +433,9 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
         last = runs[-1][-1]
         gap = index - last - 1 - (free_before[index] - free_before[last + 1])
         dated = dates_before[index] > dates_before[last + 1]
-        if gap <= MAX_BODY_GAP and not dated and not SIGN_OFF.search(lines[last]):
+        # a paragraph opening with its own dateline ((道北9日讯)…) starts the next story
+        opens_story = bool(_STORY_DATELINE.match(lines[index]))
+        if gap <= MAX_BODY_GAP and not dated and not opens_story and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
             runs.append([index])

@@ -457,7 +457,7 @@ def test_text_scrape_a_short_story_above_a_longer_stream_of_dated_teasers():
     """Yahoo HK: four paragraphs, then "others are reading" — teaser after
     teaser, each a source·time line, a title and its first sentence."""
     story = [f"（法新社羅馬19日電）第{i}段：德國網球好手今天在義大利公開賽決賽直落二擊敗對手，再度在羅馬封王，為法網做好暖身。"
-             for i in range(4)]
+             .replace("（法新社羅馬19日電）", "" if i else "（法新社羅馬19日電）") for i in range(4)]  # the dateline opens the story only
     teasers = []
     for i in range(8):
         teasers += [f"法新社·{i + 1} 天前", f"網球名將第{i}則消息 打不打法網將揭曉",
@@ -919,3 +919,22 @@ def test_text_scrape_a_one_sentence_lead_right_above_the_first_paragraph():
     lines = ["時事脈搏 | 2023-06-20 14:07", "灣仔入境大樓男子涉藏刀被捕 無人受傷", "放大圖片", lead, *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[1]), ("paragraph", lead), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_the_next_story_opens_with_its_own_dateline():
+    """e南洋: the story, a comment label, a section label, the next story's
+    headline and its first paragraph opening with "(道北9日讯)"."""
+    story = [f"（新山17日讯）第{i}段：柔佛警局今晨發生襲擊事件，警方懷疑一名女子也是涉案者，正全力追查。".replace("（新山17日讯）", "" if i else "（新山17日讯）")
+             for i in range(5)]
+    following = [f"第{i}段：全國副警察總長說，吉蘭丹有逾千名警察共469戶家庭受到水災影響，受災警員已獲安置。" for i in range(4)]
+    following[0] = "（道北9日讯）" + following[0]
+    lines = ["要闻", "詢問案情 被懷疑轉移注意力 警方懷疑一女子也涉案", *story, "反应", "北马",
+             "參與救災無暇搶救自宅 丹州469戶警察家庭受災", *following]
+    assert [b.text for b in text_blocks(lines) if b.kind is BlockKind.PARAGRAPH] == story
+
+
+def test_a_day_month_year_date_is_a_date_line():
+    """經濟通: "19/09/2025 15:00" above the headline is the page's date, not a title."""
+    from l10n.lines import is_dateline, is_title
+
+    assert is_dateline("19/09/2025 15:00") and not is_title("19/09/2025 15:00")
