@@ -172,7 +172,8 @@ def ends_sentence(line: str) -> bool:
         line = _TRAILING_NOTE.sub("", line.rstrip()) or line
     line = line.rstrip(CLOSERS + " \u3000")  # 。 ”: a space before the closing quote
     # a page set in half-width punctuation closes Chinese sentences with "."
-    return line[-1:] in tuple(SENTENCE_END) or (line.endswith(".") and bool(_HAN.match(line[-2:-1])))
+    # (and "......" for the ellipsis)
+    return line[-1:] in tuple(SENTENCE_END) or (line.endswith(".") and bool(_HAN.match(line.rstrip(".")[-1:])))
 
 
 def is_notice(line: str) -> bool:

@@ -864,7 +864,8 @@ def test_text_scrape_chinese_sentences_closed_with_ascii_full_stops():
     """新城電台: half-width punctuation throughout, "…疏散." ends a sentence."""
     story = ["東涌逸東邨有單位發生火警, 被消防救熄, 無人傷, 約200名居民疏散.",
              "昨晚11點幾, 逸東邨康逸樓中層一個單位起火冒煙, 單位內火光熊熊, 大量黑煙直攻半空.",
-             "消防接報到場, 出動一條喉及一隊煙帽隊灌救, 其後將火救熄, 起火原因有待調查."]
+             "消防接報到場, 出動一條喉及一隊煙帽隊灌救, 其後將火救熄, 起火原因有待調查.",
+             "有議員質疑, 大廈消防設施是否足夠, 敦促政府需釐清何謂定期巡查......"]
     lines = ["日期:", "東涌逸東邨有單位發生火警被消防救熄 無人傷約200名居民疏散", "23/12/2024 8:55", *story, "|", "回主頁關於我們"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[1]), *[("paragraph", p) for p in story]]
