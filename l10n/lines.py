@@ -165,9 +165,14 @@ _TRAILING_NOTE = re.compile(r"(?:[（(][^（()）]{1,30}[）)]|\s*\d{6,8}|\s*(?:
                             r"|\s+[|｜])$", re.I)  # a page archive's separator bar
 
 
+_ANY_SENTENCE_END = re.compile(r"[。！？!?….]")
+
+
 def ends_sentence(line: str) -> bool:
     """Ends in sentence punctuation, maybe inside closing quotes, maybe followed
     by a parenthesised note such as the reporter's （王小明／台中報導）."""
+    if not _ANY_SENTENCE_END.search(line):
+        return False  # (most lines of a page: menus, headlines, links)
     for _ in range(2):  # …。(譯者:X/核稿:Y)1110915: a note, then the date code
         line = _TRAILING_NOTE.sub("", line.rstrip()) or line
     line = line.rstrip(CLOSERS + " \u3000")  # 。 ”: a space before the closing quote
@@ -269,9 +274,10 @@ def is_dateline(line: str) -> bool:
 #: ("本地 2026-01-01 新控煙措施今起生效…"), or a teaser ending in its "read more"
 #: link. A story's own paragraphs put a date in words, or a dateline in
 #: brackets, never a section name and a numeric date.
-_FEED_ITEM = re.compile(r"^[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S"
-                        # a teaser that links on to its story: "…的復原力。 read more"
-                        r"|\s(?:read more|continue reading|閱讀更多|阅读更多|閱讀全文|阅读全文|查看全文)\s*[>»›]*$", re.I)
+_FEED_ITEM = re.compile(r"[^\W\d]{1,6}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S")
+#: A teaser that links on to its story: "…的復原力。 read more" (looked for in the line's tail).
+_READ_MORE = re.compile(r"\s(?:read more|continue reading|閱讀更多|阅读更多|閱讀全文|阅读全文|查看全文)\s*[>»›]*$", re.I)
+MAX_READ_MORE_TAIL = 24
 
 
 #: The dateline a wire or local story opens with: （中央社台北20日電）, (新山17日讯), 【新華社北京10月1日電】.
@@ -279,7 +285,7 @@ _STORY_DATELINE = re.compile(r"^\s*[（(【〔\[][^（()）【】〔〕\[\]]{1,2
 
 
 def is_feed_item(line: str) -> bool:
-    return bool(_FEED_ITEM.search(line))
+    return bool(_FEED_ITEM.match(line) or _READ_MORE.search(line[-MAX_READ_MORE_TAIL:]))
 
 
 def is_link_list(line: str) -> bool:
@@ -451,7 +457,7 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     stories = [run for run in runs if not feed_item(run)] or runs
     # a page that loads the next article under its own (巴士的報's "往下看更多文章")
     # shows its own headline more than once: as <title>, breadcrumb, heading
-    shown_twice = _titles_shown_twice(lines, page_title)
+    shown_twice = _titles_shown_twice(lines, page_title) if len(stories) > 1 else set()
     own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
     best = max(own or stories, key=weight)
     start = next(i for i in best if is_prose(lines[i]))
@@ -470,7 +476,7 @@ def captions_after_alt_text(lines: list[str]) -> set[int]:
     the credit ("…訪問馬來西亞2013年7月25日", then "… Reuters/路透社"). The
     caption's line is returned; the alt text's is the one before it."""
     return {index + 1 for index in range(len(lines) - 1)
-            if visible_length(lines[index]) >= MIN_SHORT_PROSE_CHARS and lines[index + 1].startswith(lines[index])
+            if lines[index + 1].startswith(lines[index]) and visible_length(lines[index]) >= MIN_SHORT_PROSE_CHARS
             and 0 < visible_length(lines[index + 1][len(lines[index]):]) <= MAX_CAPTION_CREDIT_CHARS}
 
 
@@ -594,7 +600,9 @@ def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -
 
 def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
-    titles = [_without_date_stamp(line) for line in lines]
+    titles = list(lines)  # the headline is looked for above the body only
+    for index in range(max(0, body_start - HEADLINE_WINDOW - 1), body_start):
+        titles[index] = _without_date_stamp(lines[index])
     headline = find_headline(titles, body_start, body, foreign)
     deck = None  # a second title line under the headline, before the date
     if headline and _is_deck(titles, headline, body, foreign):
@@ -673,23 +681,24 @@ def one_copy(lines: list[str]) -> list[str]:
     them, kept once: a page that renders its story twice (paragraph, source,
     paragraph, source). A single line shown twice is a caption under its
     photo and in the gallery, kept for the caption rules."""
-    next_showing: dict[str, int] = {}
-    following = [0] * len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        following[index] = next_showing.get(lines[index], -1)
-        next_showing[lines[index]] = index
-    kept: list[str] = []
-    start = 0
-    while start < len(lines):
-        length = following[start] - start
-        if (2 <= length <= MAX_REPEATED_RUN and is_prose(lines[start])
-                and lines[start:start + length] == lines[start + length:start + 2 * length]):
-            kept += lines[start:start + length]
-            start += 2 * length
-        else:
-            kept.append(lines[start])
-            start += 1
-    return kept
+    counts = Counter(lines)
+    dropped: list[range] = []
+    end = 0  # where the last dropped copy ends
+    for start, line in enumerate(lines):
+        if start < end or counts[line] < 2:
+            continue
+        try:
+            again = lines.index(line, start + 2, start + MAX_REPEATED_RUN + 1)
+        except ValueError:
+            continue
+        length = again - start
+        if lines[start:again] == lines[again:again + length] and is_prose(line):
+            dropped.append(range(again, again + length))
+            end = again + length
+    if not dropped:
+        return lines
+    gone = {index for copy in dropped for index in copy}
+    return [line for index, line in enumerate(lines) if index not in gone]
 
 
 def text_blocks(lines: list[str]) -> list[Block]:
