@@ -109,6 +109,10 @@ class Extraction:
 
 
 _LABEL_ROW = re.compile(r"(?:\s*【[^【】]*】){2,}\s*")
+#: Markdown an archive wrote for pictures it did not keep: ![]() ![](x.jpg)
+_EMPTY_IMAGE = re.compile(r"!\[\]\([^()\s]*\)")
+#: A share widget's label glued to the line before it: 標題分享到：
+_GLUED_SHARE_LABEL = re.compile(r"(?<=\S)\s*(?:分享到|分享至)\s*[:：]?$")
 
 
 def page_lines(text: str) -> list[str]:
@@ -120,7 +124,8 @@ def page_lines(text: str) -> list[str]:
     for line in text.splitlines():
         # ASCII whitespace runs are layout; the ideographic space U+3000 is
         # punctuation in Chinese headlines and is kept.
-        line = re.sub(r"[ \t\xa0]+", " ", line).strip(" \u3000")
+        line = re.sub(r"[ \t\xa0]+", " ", _EMPTY_IMAGE.sub("", line)).strip(" \u3000")
+        line = _GLUED_SHARE_LABEL.sub("", line)
         if _LABEL_ROW.fullmatch(line):
             lines += [label.strip() for label in re.findall(r"【[^【】]*】", line)]
         elif line:

@@ -10,9 +10,9 @@ which text is a caption, where paragraphs end. The cascade:
    ``display:block`` runs split — each remembering its elements: heading level,
    inside a ``<figcaption>``/caption box, inside a byline box, bold-only, how
    much of it is link text, and whether it sits in page furniture (``<nav>``,
-   ``<aside>``, ``<footer>``, ``<form>``, hidden elements, and boxes whose
-   class or id names a consent banner, language switch, share/font widget,
-   related list, app promotion, ad or hotline box);
+   ``<aside>``, ``<footer>``, ``<form>``, hidden elements, a login form's
+   member box, and boxes whose class or id names a consent banner, language
+   switch, share/font widget, related list, app promotion, ad or hotline box);
 3. ``mark_furniture``: a furniture box is a wrapper, not furniture, when it
    holds most of the page's prose and its ``<h1>``/``<article>``/``<main>``
    (a whole page inside ASP.NET's ``<form>``), or when no prose is outside
@@ -248,10 +248,39 @@ def _attribute_words(element) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}"
 
 
+def member_boxes(root) -> set:
+    """The boxes around a login form's password field, as far up as they hold
+    no running text: a paywall's member box (login, trial sign-up, the phone
+    line and office hours) in the article's box, under a teaser paragraph."""
+    boxes = set()
+    for field in root.iter("input"):
+        if (field.get("type") or "").lower() != "password":
+            continue
+        box = field
+        while (parent := box.getparent()) is not None and not _holds_running_text(parent):
+            box = parent
+        boxes.add(box)
+    return boxes
+
+
+def _holds_running_text(element) -> bool:
+    """Whether a text of the element (not of its scripts and styles) is a
+    sentence's worth with a clause in it — a teaser cut off at "，..." too."""
+    for node in element.iter():
+        texts = [node.tail] if node is not element else []
+        if isinstance(node.tag, str) and node.tag.lower() not in _SKIPPED_TAGS:
+            texts.append(node.text)
+        for text in texts:
+            if text and visible_length(text) >= MIN_PROSE_CHARS and any(mark in text for mark in CLAUSE_MARKS):
+                return True
+    return False
+
+
 def flatten(root) -> list[Line]:
     """The page's visible text as lines, one per block, with their context."""
     import lxml.etree
 
+    members_only = member_boxes(root)
     flat = _Flattener()
     skipping = 0
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
@@ -284,7 +313,7 @@ def flatten(root) -> list[Line]:
                 flat.flush()
             parent = flat.stack[-1] if flat.stack else None
             furniture = parent.furniture if parent else ()
-            if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS:
+            if _FURNITURE_WORDS.search(words) or tag in _FURNITURE_TAGS or element in members_only:
                 furniture = furniture + (element,)
             heading = int(tag[1]) if tag in _HEADING_TAGS else (parent.heading if parent else 0)
             visibility = _VISIBILITY.findall(style) if "visibility" in style and tag not in ("html", "body") else []

@@ -10,7 +10,8 @@ bylines — never a string taken from one page:
    language (``foreign_lines``: a language-switch bar is not the story);
    captions and sign-up boxes inside a run do not break it; dates, feed
    items and "related stories" labels do; of several stories, the page's
-   own is the one under the headline it shows more than once;
+   own is the one under the headline it shows more than once, else one
+   under a byline;
 2. ``body_blocks``: inside the body, paragraphs, captions, credits and
    subheadings (short lines without sentence punctuation between paragraphs);
    ad breaks and "read more" links are left out;
@@ -20,7 +21,8 @@ bylines — never a string taken from one page:
 4. ``find_tail``: an editor's credit right after the body, and captions of
    photos placed after the story;
    a corpus record's metadata lines ("title: …", "url: …") are set aside
-   first, and their title is the headline when the page text shows none;
+   first, and their title is the headline when the page text shows none; a
+   stored copy that lost its line breaks is parted into blocks again;
 5. everything else — menus, section bars, related headlines, ads, footers —
    is left out.
 
@@ -101,13 +103,14 @@ _PHOTO_CREDIT = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"^[（(【\[]?\s*(?:本文來源|本文来源|資料來源|资料来源|新聞來源|新闻来源|新聞錄入|新闻录入|錄入|录入|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
+    r"^[（(【\[]?\s*(?:本文來源|本文来源|資料來源|资料来源|新聞來源|新闻来源|來源|来源|新聞錄入|新闻录入|錄入|录入|圖文|图文|文|記者|记者|編譯|编译|翻譯|翻译|譯者|译者|撰稿|撰文|作者|責任編輯|责任编辑|責編|责编"
     r"|責任主編|责任主编|主編|主编|出品|編輯|编辑|中央社|報導|报道|核稿|審校|审校|編集委員|論説委員|特派員|編集部)"
     r"[^。！？]{0,30}(?:[／/:：︰|｜︱]|報導|报道|電|电)"
     r"|^\S{0,16}(?:編集委員|論説委員|特派員|記者|记者|通訊員|通讯员|作者)[\s\u3000]+\S{2,8}(?:[\s\u3000]+\S{2,8})*$"  # 編集委員　中沢克二, 澎湃新闻记者 贺梨萍, 看看新闻Knews实习记者 陆佳纳
     r"|(?:記者|记者)[^／/\s]{1,8}[／/]"  # a byline inside a dateline: 聯合報／記者林怡君／台中報導, two reporters
     r"|^[（(【\[]\s*\S{1,8}(?:社|電|电|報|报)\s*[）)】\]]$"  # a wire credit alone: （法新社）, 【新華社】
     r"|^[\u4e00-\u9fff]{2,4}\s*(?:編譯|编译|撰文|報導|报道|採訪|采访)\s*(?:[／/]|$)"  # the name first: 吳憲昌 編譯 / 日本
+    r"|^\S{0,8}(?:編輯部|编辑部|編集部)$"  # the desk signing a statement
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.
@@ -132,7 +135,7 @@ _NOTICE = re.compile(
     r"|(?:本網站|本网站|本站|本新聞|本新闻|本文|本報|本报|我們的|我们的|this site|our site).{0,40}"
     r"(?:不得|禁止|不許|不许|未經|未经|非經|非经|隱私|隐私|cookie|概不|不構成|不构成|不代表|免責|免责)"
     r"|^.{0,4}(?:聲明|声明|風險提示|风险提示)\s*[：:]"  # 免責聲明：, 平台声明：
-    r"|未經授權|未经授权|未經許可|未经许可|(?:轉載|转载).{0,12}(?:註明|注明|標明|标明)"  # reprint notices
+    r"|未經授權|未经授权|未經許可|未经许可|未經允許|未经允许|(?:轉載|转载).{0,12}(?:註明|注明|標明|标明)"  # reprint notices
     r"|(?:僅|仅|只)代表.{0,6}(?:個人|个人|本人|作者)?.{0,4}(?:觀點|观点|立場|立场)|(?:觀點|观点|立場|立场)(?:僅|仅|只)代表"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
@@ -404,13 +407,14 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     are reading": source·time, title, first sentence), not the story; so is
     a section feed's one-line item (section, date, first sentences). Of
     several stories, the page's own is under the headline it shows more than
-    once (``page_title``, a corpus record's title, is one showing)."""
+    once (``page_title``, a corpus record's title, is one showing); else a
+    story under its byline beats text under none."""
     repeated = {line for line, count in Counter(lines).items() if count > 1}
     captioned = captions_after_alt_text(lines)
     photo = captioned | {i - 1 for i in captioned}
     candidates = [i for i, line in enumerate(lines)
                   if (is_short_prose(line) or ends_clause(line)) and i not in foreign
-                  and i not in photo and not is_feed_item(line)]
+                  and i not in photo and not is_feed_item(line) and not is_notice(line)]
     textual = [i for i in candidates if lines[i] not in repeated]
     if not any(is_prose(lines[i]) for i in textual):
         # the only paragraphs are shown twice (the page's description above
@@ -459,7 +463,12 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     # shows its own headline more than once: as <title>, breadcrumb, heading
     shown_twice = _titles_shown_twice(lines, page_title) if len(stories) > 1 else set()
     own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
-    best = max(own or stories, key=weight)
+    # else a story under its byline beats text under none (the site's "about
+    # us" paragraph in the footer, longer than a photo essay)
+    after = {run[0]: previous[-1] + 1 for previous, run in zip(runs, runs[1:])}
+    bylined = [run for run in stories if weight(run) and any(
+        is_credit(line) for line in lines[max(after.get(run[0], 0), run[0] - HEADER_WINDOW):run[0]])]
+    best = max(own or bylined or stories, key=weight)
     start = next(i for i in best if is_prose(lines[i]))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
@@ -608,7 +617,9 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     if headline and _is_deck(titles, headline, body, foreign):
         headline, deck = headline - 1, headline
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
-    header = [Block(BlockKind.HEADLINE, titles[headline])] if headline is not None else []
+    # a headline too short to be told from a label with its time on (明報聲明 (07:35)) loses it now
+    header = [Block(BlockKind.HEADLINE, _DATE_STAMP_AFTER.sub("", titles[headline]) or titles[headline])
+              ] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]
         if index == deck:
@@ -630,12 +641,19 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     return header
 
 
+#: The reporter's name alone in brackets under a wire story: (陈一帆)
+_NAME_SIGN_OFF = re.compile(r"^[（(]\s*[\u4e00-\u9fff]{2,4}(?:[、，,\s][\u4e00-\u9fff]{2,4})*\s*[）)]$")
+
+
 def find_tail(lines: list[str], body_end: int) -> list[Block]:
-    """After the body: an editor's credit (CNA's （編輯：…）) and photo captions
-    placed at the end of the story, before the page's furniture resumes."""
+    """After the body: an editor's credit (CNA's （編輯：…）), the reporter's
+    name signing off, and photo captions placed at the end of the story,
+    before the page's furniture resumes."""
     blocks = []
     for offset, line in enumerate(lines[body_end : body_end + TAIL_WINDOW]):
-        if offset < TAIL_CREDIT_WINDOW and is_credit(line):
+        if is_related_label(line):
+            break  # other stories' teasers follow, with their own photos
+        if offset < TAIL_CREDIT_WINDOW and (is_credit(line) or _NAME_SIGN_OFF.match(line)):
             blocks.append(Block(BlockKind.CREDIT, credit_without_date(line)))
         elif has_photo_credit(line):
             blocks.append(Block(BlockKind.CAPTION, line))
@@ -701,8 +719,42 @@ def one_copy(lines: list[str]) -> list[str]:
     return [line for index, line in enumerate(lines) if index not in gone]
 
 
+#: A page whose longest line holds this share of its text lost its line breaks.
+COLLAPSED_SHARE = 0.5
+#: Where blocks joined by spaces part: after a sentence (and its closing
+#: quote), and around a date stamp standing between spaces.
+_JOINED_AFTER_SENTENCE = re.compile(r"([。！？!?…][」』”’）)]*)\s+(?=\S)")
+_JOINED_DATE_STAMP = re.compile(
+    r"\s+(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?=\s)")
+
+
+def unjoined(lines: list[str]) -> list[str]:
+    """The lines of a stored copy that lost its line breaks, its blocks joined
+    by spaces on one line, parted again where a sentence or a date stamp ends
+    a block; a block shown twice in a row is kept once. A page that kept its
+    line breaks is returned as it is."""
+    longest = max(lines, key=len, default="")
+    if len(longest) < COLLAPSED_SHARE * sum(map(len, lines)):
+        return lines
+    parted = []
+    for line in lines:
+        if line is longest:
+            line = _JOINED_DATE_STAMP.sub(r"\n\1\n", _JOINED_AFTER_SENTENCE.sub("\\1\n", line))
+            parted += [_once(part.strip()) for part in line.split("\n") if part.strip()]
+        else:
+            parted.append(line)
+    return parted
+
+
+def _once(part: str) -> str:
+    """A block shown twice in a row (as title and heading), joined by a space, once."""
+    half = len(part) // 2
+    return part[:half] if len(part) % 2 and part[half] == " " and part[:half] == part[half + 1:] else part
+
+
 def text_blocks(lines: list[str]) -> list[Block]:
     fields, lines = corpus_prefix(lines)
+    lines = unjoined(lines)
     lines = one_copy(lines)
     foreign = foreign_lines(lines)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), None)

@@ -939,3 +939,90 @@ def test_a_day_month_year_date_is_a_date_line():
     from l10n.lines import is_dateline, is_title
 
     assert is_dateline("19/09/2025 15:00") and not is_title("19/09/2025 15:00")
+
+
+def test_text_scrape_stored_without_line_breaks_is_split_into_blocks():
+    """A stored copy that lost its line breaks (中通社 via a page archive): the
+    headline with the share label glued on, empty image links, then every
+    paragraph on one line, joined by spaces."""
+    story = [f"據共同社東京報道，第{i}段：日本例行國會開幕，首相在眾議院全體會議上發表施政方針演說，談及防疫與經濟。"
+             for i in range(4)]
+    page = ("首頁 -> 國際\n岸田首次施政演說：談防疫與經濟分享到：\n![]() ![]() ![]() " + " ".join(story)
+            + " 【編輯：王小明】\n|\n視頻更 多\n全球第四！香港首季集資額升\n")
+    assert kinds_and_texts(extract(page.encode())) == [
+        ("headline", "岸田首次施政演說：談防疫與經濟"), *[("paragraph", p) for p in story], ("credit", "【編輯：王小明】")]
+
+
+def test_text_scrape_on_one_line_with_a_date_stamp_between_headline_and_story():
+    """星島 via a page archive: headline, date stamp, the photo's caption
+    twice, carousel buttons and the story, all on one line (Now新聞 shows
+    its headline twice there, as title and heading)."""
+    caption = "林鄭月娥表示今年將有三個跨境基建開通。"
+    story = [f"第{i}段：行政長官出席報業公會頒獎禮時表示，政府一向支持本港新聞界及保障新聞自由，會見傳媒超過百次。"
+             for i in range(3)]
+    headline = "指政府保障新聞自由 林鄭：續要求官員便利傳媒"
+    page = (f"{headline} {headline} 2018-04-30 13:03 {caption} {caption} Previous Next "
+            + " ".join(story) + "\n最新回應\n")
+    blocks = kinds_and_texts(extract(page.encode()))
+    assert blocks[0] == ("headline", "指政府保障新聞自由 林鄭：續要求官員便利傳媒")
+    paragraphs = [text for kind, text in blocks if kind == "paragraph"]
+    # the buttons' words stay glued to the first paragraph: nothing parts them
+    assert paragraphs[-3] == "Previous Next " + story[0] and paragraphs[-2:] == story[1:]
+
+
+def test_text_scrape_a_short_story_under_its_byline_beats_the_sites_longer_about_text():
+    """人間福報: a two-paragraph photo essay under its byline, then the footer's
+    long paragraph describing the paper."""
+    story = ["颱風過後幾天，到植物園散步，走到門口，才知園區封閉整理中，也不知哪天才會重新開放。",
+             "從門邊探視，樹枝、落葉、垃圾還堆積在園區的路徑中，民眾大概短期內會失去一個休憩的地方。"]
+    about = ("《每日福報》是一份多元化的報紙，不單只有報導宗教新聞，乃以推動祥和社會、淨化人心為職志，以關懷人類福祉、"
+             "追求世界和平為宗旨，堅持新聞的準度與速度、廣度與深度，關懷弱勢族群與公益，強調內容溫馨、健康、益智。") * 2
+    lines = ["生活快門 守著殘破家園", "文與圖／晞林 |2015.09.10", "1225觀看次", "字級", "文與圖／晞林", *story,
+             "熱門新聞", "訂閱電子報", "台北市 天氣預報", about, "聯絡我們 隱私權條款"]
+    assert [b.text for b in text_blocks(lines) if b.kind is BlockKind.PARAGRAPH] == story
+
+
+def test_a_paywalls_member_box_around_a_login_form_is_not_the_story():
+    """DIGITIMES: a teaser paragraph, then in the same article box the member
+    box — a login form with a password field beside the trial sign-up, phone
+    line and office hours, written as sentences."""
+    teaser = "英特爾在展前發表新系列處理器，但這是英特爾首款所有邏輯晶片都由外部晶圓代工廠商製造的處理器，引發討論。"
+    html = ("<html><head><title>新處理器全由代工廠製造 | DIGITIMES</title></head><body><div class='news'>"
+            "<h1>新處理器全由代工廠製造</h1><div id='newsText'><p>" + teaser + "</p>"
+            "<div class='col-md-12'><div class='col-md-6'><h3>會員登入</h3><form><input type='email' name='id'>"
+            "<input type='password' name='pwd'><div>★ 若您是第一次使用會員資料庫，請先點選<a>【帳號啟用】</a></div></form></div>"
+            "<div class='col-md-6'><h3>會員服務申請/試用</h3><div>申請專線：<br>+886-02-87125398。<br>"
+            "(週一至週五工作日9:00~18:00)</div><div>會員信箱：<br>(一個工作日內將回覆您的來信)</div></div></div>"
+            "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "新處理器全由代工廠製造"), ("paragraph", teaser)]
+
+
+def test_text_scrape_source_line_name_sign_off_and_reprint_notice():
+    """中国日报网 carrying Xinhua: 来源 under the headline, the reporter's name
+    alone in brackets after the story, the editor, then the site's reprint notice."""
+    story = [f"新华社南宁9月17日电(记者陈一帆)第{i}段：第20届中国—东盟博览会签约仪式在广西南宁举行，签约项目总投资额创新高。"
+             .replace("新华社南宁9月17日电(记者陈一帆)", "" if i else "新华社南宁9月17日电(记者陈一帆)") for i in range(3)]
+    lines = ["第20届中国—东盟博览会签约项目总投资额超4800亿元", "来源: 新华网", "2023-09-17 20:16", "分享", *story,
+             "(陈一帆)", "【责任编辑:齐磊】",
+             "本网版权说明:凡注明来源为“本网:XXX(署名)”,除与本网签署内容授权协议的网站外,其他任何网站或单位未经允许禁止转载、使用,违者必究。"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("credit", "来源: 新华网"), *[("paragraph", p) for p in story],
+        ("credit", "(陈一帆)"), ("credit", "【责任编辑:齐磊】")]
+
+
+def test_text_scrape_a_related_label_ends_the_photos_after_the_story():
+    """東網 via Yahoo: under "其他人也在看", another story's teaser ends with
+    its picture's source: it is not the story's photo."""
+    story = [f"第{i}段：歲晚臨近，香港建造業總工會表示，不少建築及裝修地盤已準備收爐，其安全隱患容易被忽視。" for i in range(3)]
+    teaser = "暈倒猝死｜社工街頭暈倒猝逝，遺下妻兒。香港近日一名社工在探訪後不幸暈倒，送院不治。 撰文：某某｜圖片來源：Shutterstock"
+    lines = ["建造業工會籲歲晚勿貪快趕工 慎防工業意外", *story, "其他人也在看", teaser]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_a_short_headline_with_its_time_and_a_desk_signing_the_statement():
+    """明報: "明報聲明 (07:35)", a statement of three paragraphs signed 編輯部."""
+    story = [f"第{i}段：明報的社評代表明報，反映明報對社會時政的看法和立場，並不反映採訪同事的立場。" for i in range(3)]
+    lines = ["即時港聞", "明報聲明 (07:35)", *story, "編輯部", "相關字詞﹕明報 編輯推介", "上 / 下一篇新聞"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "明報聲明"), *[("paragraph", p) for p in story], ("credit", "編輯部")]

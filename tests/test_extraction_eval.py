@@ -35,8 +35,6 @@ KNOWN_MISSES = {
                                    "l10n keeps a caption shown twice once",
     "hnr-cns-lianghui-press-passes-2015": "a photo item whose only text is the photo's caption (…中新社发 张浪 摄): "
                                           "no running text, refused as no article",
-    "digitimes-snapdragon-7s-gen3": "a paywalled page: one teaser paragraph, then the member login box's phone "
-                                    "and office-hours lines in the same article box, in sentence form",
 }
 
 
