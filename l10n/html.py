@@ -776,7 +776,7 @@ def _classify(line: Line) -> BlockKind | None:
     text = line.text
     if (line.caption and not is_dateline(text)) or is_caption(text):
         return BlockKind.CAPTION  # (a date in a figure's account card is no caption)
-    if is_credit(text) or (line.byline and visible_length(text) <= 60 and not ends_sentence(text)
+    if is_credit(text) or (line.byline and 2 <= visible_length(text) <= 60 and not ends_sentence(text)
                            and not is_dateline(text) and not is_notice(text)):
         return BlockKind.CREDIT
     if line.link_share >= MAX_LINK_SHARE or is_link_list(text) or is_notice(text):

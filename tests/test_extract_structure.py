@@ -1026,3 +1026,16 @@ def test_text_scrape_a_short_headline_with_its_time_and_a_desk_signing_the_state
     lines = ["即時港聞", "明報聲明 (07:35)", *story, "編輯部", "相關字詞﹕明報 編輯推介", "上 / 下一篇新聞"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", "明報聲明"), *[("paragraph", p) for p in story], ("credit", "編輯部")]
+
+
+def test_a_font_size_widget_in_the_byline_box_is_no_credit():
+    """TVBS: the author box also holds the text-size buttons 小 中 大, in a
+    box whose class names no font widget."""
+    paras = [f"第{i}段：根據日本氣象廳公布的最新預測路徑，幾乎全台灣都被颱風的暴風圈警戒區壟罩，民眾應提高警覺。" for i in range(3)]
+    html = ("<html><head><title>颱風會變強烈颱風 日本預測路徑曝│新聞網</title></head><body><article><div class='title_box'>"
+            "<h1>颱風會變強烈颱風 日本預測路徑曝</h1><div class='author_box'><div class='author'>編輯 陳妍如 報導</div>"
+            "<div class='other'><div class='txtBox'><div class='txt_level'><ul><li><p>小</p></li><li><p>中</p></li>"
+            "<li><p>大</p></li></ul></div></div></div></div></div><div class='article_content'>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</div></article></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "颱風會變強烈颱風 日本預測路徑曝"), ("credit", "編輯 陳妍如 報導"), *[("paragraph", p) for p in paras]]
