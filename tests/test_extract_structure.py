@@ -1039,3 +1039,16 @@ def test_a_font_size_widget_in_the_byline_box_is_no_credit():
             + "".join(f"<p>{p}</p>" for p in paras) + "</div></article></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "颱風會變強烈颱風 日本預測路徑曝"), ("credit", "編輯 陳妍如 報導"), *[("paragraph", p) for p in paras]]
+
+
+@pytest.mark.parametrize("line", ["您的浏览器暂时无法播放此视频.", "您的瀏覽器不支援此影片播放。", "Your browser doesn’t support HTML5"])
+def test_a_video_players_fallback_message_is_a_notice(line):
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
+
+
+def test_a_paragraph_that_mentions_browsers_is_no_notice():
+    from l10n.lines import is_notice
+
+    assert not is_notice("您的浏览器不支持HTML5 美国政界高层、权益组织和人权活动人士对中国安全人员扣押记者一事表示关切，并谴责当局的做法。")
