@@ -1,7 +1,8 @@
 """Page → article: decode the bytes, find the article's blocks, check the language.
 
-1. ``decode_page``: bytes → text (UTF-8, else the declared or detected legacy
-   encoding such as Big5), refusing empty and binary files;
+1. ``decode_page``: bytes → text (UTF-8, else the declared legacy encoding,
+   else the CJK one under which the text reads as common characters, else
+   charset-normalizer's guess), refusing empty and binary files;
 2. the blocks: an HTML page by its markup (``l10n.html``: metadata, DOM
    block structure, furniture boxes), a text scrape by line rules
    (``l10n.lines``); both give headline, credits, captions, subheadings and
@@ -13,6 +14,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -91,12 +94,65 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     invalid = text.count("\ufffd")
     if invalid <= MAX_INVALID_UTF8_RATIO * len(data):
         return text, f"utf-8 with {invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced by U+FFFD"
+    guessed = _cjk_encoding(data)
+    if guessed:
+        return guessed
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name} is binary data, not a text or HTML page")
     return str(best), best.encoding.replace("_", "-")
+
+
+#: The legacy encodings of the languages l10n reads, supersets first: GB 18030
+#: over GBK, HKSCS over Big5, Windows-31J over Shift JIS.
+CJK_ENCODINGS = ("gb18030", "big5hkscs", "cp932", "euc_jp")
+#: Share of a decoding's CJK characters that must be common ones to be taken.
+#: Right decodings of the evaluation set's scrapes score 0.96 and more; the
+#: best wrong one 0.9.
+MIN_COMMON_SHARE = 0.93
+#: Characters scored per decoding: a page's first few thousand tell.
+MAX_SCORED_CHARACTERS = 20_000
+
+
+def _cjk_encoding(data: bytes) -> tuple[str, str] | None:
+    """The CJK legacy encoding under which the page reads as common
+    characters. A page of a thousand bytes is too short for a generic
+    detector, but a wrong decoding turns text into rare characters."""
+    common = _common_characters()
+    best = None
+    for encoding in CJK_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = list(itertools.islice((char for char in text if char > "\u2fff" and not "\u3000" <= char <= "\u303f"
+                                      and not "\uff00" <= char <= "\uffef"),  # past CJK punctuation, full-width forms
+                                     MAX_SCORED_CHARACTERS))
+        share = sum(char in common for char in wide) / len(wide) if wide else 0.0
+        if share >= MIN_COMMON_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding.replace("_", "-"))
+    return best[1:] if best else None
+
+
+@functools.cache
+def _common_characters() -> frozenset[str]:
+    """The characters each standard ranks as common: GB 2312's level 1 (3,755
+    simplified), Big5's 常用字 (5,401 traditional), JIS X 0208's level 1 kanji
+    and the kana — read off the code tables themselves."""
+    chars = set()
+    tables = (("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+              ("big5", range(0xA4, 0xC7), (*range(0x40, 0x7F), *range(0xA1, 0xFF))),
+              ("euc_jp", (0xA4, 0xA5, *range(0xB0, 0xD0)), range(0xA1, 0xFF)))
+    for encoding, leads, trails in tables:
+        for lead in leads:
+            for trail in trails:
+                try:
+                    chars.add(bytes((lead, trail)).decode(encoding))
+                except UnicodeDecodeError:
+                    pass  # an unassigned code point
+    return frozenset(chars)
 
 
 # -- 2. blocks ------------------------------------------------------------------
