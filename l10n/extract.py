@@ -31,6 +31,10 @@ BINARY_CONTROL_RATIO = 0.01
 #: A page saved from a browser's DOM may start with <meta>, <title> and <link> tags.
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title|link)\b", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+#: Labels browsers read as the label's superset (the WHATWG Encoding Standard):
+#: a page declaring gb2312 may use any GBK character, and its readers see it.
+_AS_BROWSERS_READ = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
+                     "shift_jis": "cp932", "x-sjis": "cp932", "iso-8859-1": "cp1252", "ascii": "cp1252"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if declared:
         try:
             encoding = declared.group(1).decode("ascii").lower()
-            return data.decode(encoding), encoding
+            return data.decode(_AS_BROWSERS_READ.get(encoding, encoding)), encoding
         except (LookupError, UnicodeDecodeError):
             pass
     # A few broken bytes in a UTF-8 page (a truncated download, one bad

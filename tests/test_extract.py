@@ -146,3 +146,12 @@ def test_bundled_page_extracts_exactly_as_the_committed_article():
     for catalog in ("article.pot", "en/LC_MESSAGES/article.po", "ja/LC_MESSAGES/article.po"):
         entries = polib.pofile(str(REPO / "locales" / catalog))
         assert sorted(ids) == sorted(entry.msgctxt for entry in entries if not entry.obsolete), catalog
+
+
+def test_a_page_declaring_gb2312_may_use_any_gbk_character():
+    """As browsers read it: 镕 and 喆 are GBK, not GB 2312."""
+    html = ("<html><head><meta charset='gb2312'><title>朱镕基与张喆出席会议</title></head><body>"
+            "<h1>朱镕基与张喆出席会议</h1><p>新华社北京电，朱镕基与张喆今天出席会议，会议讨论了经济发展和社会民生等重要议题。</p>"
+            "</body></html>").encode("gbk")
+    decoded = decode_page(html, name="gbk.html")
+    assert "朱镕基与张喆出席会议" in decoded.text and decoded.encoding == "gb2312"
