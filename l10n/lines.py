@@ -92,7 +92,7 @@ _PHOTO_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|照片|攝影|摄影|圖片|图片|photo)\s*(?:[／/:：]|來源|来源|提供|翻攝|翻摄|取自|擷取|撷取)"  # （圖／達志）
     r"|[（(]\s*(?:翻攝|翻摄|截圖|截图)"  # （翻攝自臉書）
     r"|[。！？]\s*\S{0,12}[／/]\s*(?:翻攝|翻摄|攝影|摄影|攝|摄)\S{0,10}$"  # …搶救。 記者陳嘉寧／翻攝
-    r"|(?:記者|记者)\S{1,8}(?:攝|摄|傳真|传真)"  # CNA: （中央社記者張三攝　114年11月20日）, 記者X桃園傳真
+    r"|(?:記者|记者)\S{1,8}?(?:攝影|摄影|攝|摄|傳真|传真)(?=[\s）)」]|$|\d)"  # CNA: （中央社記者張三攝　114年11月20日）, 記者X桃園傳真 (not 記者…以攝影機拍攝)
     r"|[（(][^（()）]{1,10}(?:攝|摄)[）)]"  # the photographer in brackets: …院友。(張福宏攝)
     r"|[。！？]\s*\S{2,8}(?:攝|摄)(?:影)?\s*$"  # a sentence, then the photographer: …身亡。王小明攝
     r"|(?:^|[。！？]\s*)(?:資料圖片|资料图片|資料相片|资料相片|資料照片|资料照片|資料圖|资料图|檔案照片|档案照片|File photo)\s*$"  # 資料照片, alone or after the sentence
@@ -254,7 +254,7 @@ def credit_without_date(line: str) -> str:
 _PERSON_CREDIT = re.compile(r"記者|记者|作者|編輯|编辑|撰文|撰稿|譯|译|圖文|图文|文[／/]")
 _RELATED_LABEL = re.compile(
     r"^(?:(?:往下|向下)?(?:看|閱讀|阅读|瀏覽|浏览)?(?:更多|其他)(?:新聞|新闻|文章|報導|报道)"  # 看其他文章, 往下看更多文章
-    r"|(?:相關|相关|延伸|推薦|推荐|熱門|热门|更多|精選|精选|猜你喜歡|猜你喜欢)(?:新聞|新闻|閱讀|阅读|報導|报道|文章|內容|内容|影音|視頻|视频)?"
+    r"|(?:相關|相关|延伸|推薦|推荐|熱門|热门|更多|精選|精选|猜你喜歡|猜你喜欢)(?:新聞|新闻|閱讀|阅读|報導|报道|文章|內容|内容|影音|視頻|视频|推薦|推荐)?"
     r"|其他人也在看|(?:你|您)可能(?:有興趣|有兴趣|感興趣|感兴趣|會喜歡|会喜欢|也喜歡|也喜欢)|熱讀|热读|看更多)\s*[:：]?$")
 
 
@@ -466,10 +466,16 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
     # else a story under its byline beats text under none (the site's "about
     # us" paragraph in the footer, longer than a photo essay)
-    after = {run[0]: previous[-1] + 1 for previous, run in zip(runs, runs[1:])}
-    bylined = [run for run in stories if weight(run) and any(
-        is_credit(line) for line in lines[max(after.get(run[0], 0), run[0] - HEADER_WINDOW):run[0]])]
-    best = max(own or bylined or stories, key=weight)
+    # (a credit nearer the end of the story above is that story's source line)
+    previous_end = {run[0]: previous[-1] for previous, run in zip(runs, runs[1:])}
+
+    def bylined(run: list[int]) -> bool:
+        above = previous_end.get(run[0], -len(lines))
+        return any(is_credit(lines[i]) and i - above > run[0] - i
+                   for i in range(max(0, run[0] - HEADER_WINDOW), run[0]))
+
+    under_byline = [run for run in stories if weight(run) and bylined(run)]
+    best = max(own or under_byline or stories, key=weight)
     start = next(i for i in best if is_prose(lines[i]))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)

@@ -1052,3 +1052,23 @@ def test_a_paragraph_that_mentions_browsers_is_no_notice():
     from l10n.lines import is_notice
 
     assert not is_notice("您的浏览器不支持HTML5 美国政界高层、权益组织和人权活动人士对中国安全人员扣押记者一事表示关切，并谴责当局的做法。")
+
+
+def test_text_scrape_the_source_line_under_a_story_is_not_the_next_items_byline():
+    """新聞資訊 carrying 明報: the story ends with its source line, then
+    "相关推荐" and teasers (title, then title and first sentence, then a date)."""
+    story = [f"第{i}段：晚上9時許，一名網媒記者在太子站外以攝影機拍攝警員，警方指該處為行人通道，要求他離開。" for i in range(3)]
+    teaser_title = "回應托市 陳茂波：冀將樓市回復至未有辣招並由市場調節"
+    lines = ["8.31事件兩年 網媒記者太子站外涉行為不檢被捕 (21:21)", *story, "来源:明報新聞網", "相关推荐", "-",
+             teaser_title, teaser_title + " 崔蔚恩報道 新一份施政報告提出放寬住宅按揭成數上限至7成等措施，財政司司長回應。",
+             "2024-10-270 9 0 -"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "8.31事件兩年 網媒記者太子站外涉行為不檢被捕"), *[("paragraph", p) for p in story],
+        ("credit", "来源:明報新聞網")]
+
+
+@pytest.mark.parametrize("label", ["相关推荐", "相關推薦", "推薦閱讀"])
+def test_more_related_labels(label):
+    from l10n.lines import is_related_label
+
+    assert is_related_label(label)
