@@ -147,7 +147,7 @@ _NOTICE = re.compile(
 _SIGN_UP_BOX = re.compile(_SIGN_UP, re.I)
 _INLINE_BYLINE = re.compile(r"(?:作者|記者|记者|撰文)[／/:：]\s*[^\s／/:：]{2,10}$")
 _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}/\d{1,2}/\d{4}\b"  # 19/09/2025 (Hong Kong)
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}([/.])\d{1,2}\1\d{4}\b"  # 19/09/2025, 01.07.2015
                    # the relative time of a feed item: 法新社·2 天前, 3 hours ago
                    r"|\d+\s*(?:秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前|\b\d+\s*(?:minutes?|hours?|days?)\s+ago\b")
 
@@ -589,7 +589,10 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
 
 #: A publication time stamp after a headline on its line.
 _DATE_STAMP_AFTER = re.compile(r"\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                               r"|[（(]\d{1,2}:\d{2}[)）])\s*$")  # 明報's instant news: "Headline (12:07)"
+                               r"|[（(]\d{1,2}:\d{2}[)）]"  # 明報's instant news: "Headline (12:07)"
+                               r"|[（(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）])\s*$")
+#: …and before it, in brackets: "[2004-03-31] Headline" (文匯報's print edition)
+_DATE_STAMP_BEFORE = re.compile(r"^[\[【［(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】］)）]\s*")
 
 
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
@@ -598,8 +601,24 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 def _without_date_stamp(line: str) -> str:
     """"Headline 2014-04-30 23:54" → the headline; a date line ("發佈日期 :
     2018-08-02", "發佈時間:21:38 2022-01-02") stays whole."""
-    rest = _DATE_STAMP_AFTER.sub("", line)
+    rest = _DATE_STAMP_BEFORE.sub("", _DATE_STAMP_AFTER.sub("", line))
     return rest if rest != line and is_title(rest) and not _CLOCK.search(rest) else line
+
+
+#: The reporter a byline names: 記者邱璽臣／台北報導, 作者：王小明
+_CREDITED_NAME = re.compile(r"(?:記者|记者|作者|撰文)\s*[:：／/]?\s*([\u4e00-\u9fff]{2,4})(?=[\s/／|｜]|報導|报道|$)")
+
+
+def _without_byline(headline: str, header: list[str]) -> str:
+    """The headline without the reporter's name the scrape glued to its end
+    ("…開罰民視邱 璽臣"), when a byline under it names that reporter."""
+    for line in header:
+        named = _CREDITED_NAME.search(line) if is_credit(line) else None
+        if named:
+            glued = re.search(r"\s*" + r"\s*".join(map(re.escape, named.group(1))) + r"\s*$", headline)
+            if glued and is_title(headline[:glued.start()]):
+                return headline[:glued.start()]
+    return headline
 
 
 def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -> bool:
@@ -625,7 +644,8 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
         headline, deck = headline - 1, headline
     start = headline + 1 if headline is not None else max(0, body_start - HEADER_WINDOW)
     # a headline too short to be told from a label with its time on (明報聲明 (07:35)) loses it now
-    header = [Block(BlockKind.HEADLINE, _DATE_STAMP_AFTER.sub("", titles[headline]) or titles[headline])
+    header = [Block(BlockKind.HEADLINE, _without_byline(_DATE_STAMP_AFTER.sub("", titles[headline]) or titles[headline],
+                                                        lines[headline + 1:body_start]))
               ] if headline is not None else []
     for index in range(start, body_start):
         line = lines[index]

@@ -1072,3 +1072,30 @@ def test_more_related_labels(label):
     from l10n.lines import is_related_label
 
     assert is_related_label(label)
+
+
+def test_text_scrape_a_day_month_year_with_dots_is_a_date_not_the_headline():
+    """报告速 (a mainland aggregator): headline, "01.07.2015 11:42", the source lines, the story."""
+    story = [f"第{i}段：菅义伟在记者会上接受中国记者有关安倍言论的提问时表示，日本政府的立场没有改变，不针对中国。" for i in range(3)]
+    lines = ["日方回应安倍言论 不针对中国", "01.07.2015 11:42", "本文来源: 西安网", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("credit", "本文来源: 西安网"), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_a_headline_with_its_date_in_brackets_before_it():
+    """文匯報's 2004 print edition: "[2004-03-31] Headline", then the reporter."""
+    story = [f"第{i}段：人大常委會代表一行數人，昨日在深圳迎賓館與專責小組會面，聚集了數十名港式記者在門外等候。" for i in range(3)]
+    lines = ["您的位置: 文匯首頁 > > 港聞", "【打印】 【投稿】 【推薦】 【關閉】", "[2004-03-31] 特寫:港式記者陣 街坊均好奇",
+             "本報記者 葉詠儀", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "特寫:港式記者陣 街坊均好奇"), ("credit", "本報記者 葉詠儀"), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_a_headline_with_the_reporters_name_and_the_date_glued_on():
+    """PChome carrying CNEWS: "Headline邱 璽臣 (2024-05-29 01:24:02)", then the byline naming 邱璽臣."""
+    story = [f"第{i}段：國民黨立委今日指出，國會改革法案昨晚三讀通過之際，電視台政論節目誣指她被當場噓到爆。" for i in range(3)]
+    lines = ["政論節目誣指「被當場噓到爆」 王鴻薇:向NCC檢舉開罰民視邱 璽臣 (2024-05-29 01:24:02)",
+             "CNEWS匯流新聞網記者邱璽臣/台北報導", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "政論節目誣指「被當場噓到爆」 王鴻薇:向NCC檢舉開罰民視"), ("credit", lines[1]),
+        *[("paragraph", p) for p in story]]
