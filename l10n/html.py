@@ -807,6 +807,10 @@ def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
     return BlockKind.CAPTION if not furniture and _classify(line) is BlockKind.CAPTION else None
 
 
+#: Which page of a story split over several the reader is on: （1/2 ページ）, (第2頁)
+_PAGE_MARKER = re.compile(r"\s*[（(]\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*[頁页])\s*(?:ページ|頁|页)?\s*[)）]\s*$")
+
+
 def article_blocks(root) -> list[Block]:
     lines = flatten(root)
     foreign = foreign_lines([line.text for line in lines])  # a language-switch bar is not the story
@@ -819,6 +823,8 @@ def article_blocks(root) -> list[Block]:
     body = [i for i, flag in enumerate(inside) if flag]
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
     headline, headline_at = choose_headline(lines, metadata, body_start, furniture, in_furniture_tag)
+    if headline:
+        headline = _PAGE_MARKER.sub("", headline) or headline
     if headline_at == body_start:
         body_start = next((i for i in body if prose[i] and i > headline_at), body_end)
 

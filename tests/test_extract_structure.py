@@ -1099,3 +1099,13 @@ def test_text_scrape_a_headline_with_the_reporters_name_and_the_date_glued_on():
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", "政論節目誣指「被當場噓到爆」 王鴻薇:向NCC檢舉開罰民視"), ("credit", lines[1]),
         *[("paragraph", p) for p in story]]
+
+
+@pytest.mark.parametrize("marker", ["（1/2 ページ）", "(2/3)", "（第1頁）"])
+def test_a_multi_page_articles_page_marker_is_not_in_the_headline(marker):
+    """ITmedia: "<h1>Title（1/2 ページ）</h1>" on page one of two."""
+    paras = [f"第{i}段：インテルの超小型PCを手に入れたユーザーが、ほぼ5年ぶりにPCを自作し、最新のSSDを比べてみました。" for i in range(3)]
+    html = (f"<html><head><title>最新SSDを比較してみた{marker} - ITmedia PC USER</title></head><body>"
+            f"<h1>最新SSDを比較してみた{marker}</h1><div class='body'>" + "".join(f"<p>{p}</p>" for p in paras)
+            + "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "最新SSDを比較してみた")
