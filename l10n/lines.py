@@ -476,10 +476,20 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
 
     under_byline = [run for run in stories if weight(run) and bylined(run)]
     best = max(own or under_byline or stories, key=weight)
+    while len(best) > 1 and not is_prose(lines[best[-1]]) and _among_titles(lines, best[-1]):
+        best = best[:-1]  # a headline with a question mark in a list of related ones under the story
     start = next(i for i in best if is_prose(lines[i]))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1
+
+
+def _among_titles(lines: list[str], index: int) -> bool:
+    """Whether a line stands in a list of headlines: a title line right above
+    it, and two right below (or above) it."""
+    def titled(i: int) -> bool:
+        return 0 <= i < len(lines) and is_title(lines[i])
+    return titled(index - 1) and (titled(index + 1) and titled(index + 2) or titled(index - 2) and titled(index + 1))
 
 
 def _is_lead(line: str) -> bool:

@@ -1109,3 +1109,16 @@ def test_a_multi_page_articles_page_marker_is_not_in_the_headline(marker):
             f"<h1>最新SSDを比較してみた{marker}</h1><div class='body'>" + "".join(f"<p>{p}</p>" for p in paras)
             + "</div></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "最新SSDを比較してみた")
+
+
+def test_text_scrape_a_question_among_related_headlines_after_the_story_is_not_the_story():
+    """人民网 2009: right after the story, indented like its paragraphs, a
+    list of related headlines; one of them ends in a question mark."""
+    story = [f"第{i}段：安徽省司法厅日前出台办法，开展领导干部廉洁自律预警告诫工作，对反映领导干部的苗头性问题及时提醒。"
+             for i in range(3)]
+    related = ["“计件反腐”是指标思维下的政绩阴谋", "河南反贪“后进单位问责制”引争议 能否“计件反腐”?",
+               "刷爆举报网站的反腐热情需要引导与保护", "“网络反腐”进党建词典具风向标意义"]
+    lines = ["安徽司法行政系训诫预警：“揪揪耳朵”防腐败", "2009年11月09日00:00 来源：人民网-《人民日报》", *story, *related,
+             "（责任编辑：刘则华）", "相关专题"]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert [text for kind, text in blocks if kind in ("paragraph", "subheading")] == story
