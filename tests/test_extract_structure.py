@@ -1122,3 +1122,15 @@ def test_text_scrape_a_question_among_related_headlines_after_the_story_is_not_t
              "（责任编辑：刘则华）", "相关专题"]
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert [text for kind, text in blocks if kind in ("paragraph", "subheading")] == story
+
+
+@pytest.mark.parametrize("line", [
+    "読売新聞オンラインに掲載している記事や写真などは、日本の著作権法や国際条約などで保護されています。著作権者の承諾を得ずに、転載、インターネット送信などの方法で利用することはできません。",
+    "無断転載・複製を禁じます",
+    "記事の無断転載を禁じます。"])
+def test_japanese_copyright_notices_are_notices(line):
+    """読売新聞: the footer's copyright paragraph, one sentence long enough to
+    outweigh a four-paragraph story, and the reprint notice under it."""
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
