@@ -1134,3 +1134,12 @@ def test_japanese_copyright_notices_are_notices(line):
     from l10n.lines import is_notice
 
     assert is_notice(line)
+
+
+@pytest.mark.parametrize("line", ["臨時会見で魅力度ランキングを批判する群馬県の山本一太知事＝１２日、同県庁（柳原一哉撮影）",
+                                  "参院本会議で答弁する岸田首相（１３日午前、国会で）＝源幸正倫撮影"])
+def test_japanese_photographers_credits_make_captions(line):
+    """産経 via Yahoo! Japan and 読売: the photographer in brackets, or after "＝", with 撮影."""
+    from l10n.lines import is_caption
+
+    assert is_caption(line)
