@@ -122,7 +122,7 @@ SIGN_OFF = re.compile(r"[（(](?:[^（()）]{0,20}(?:報導|报道|編輯|编辑
 #: Sign-up boxes — paywalls, app promotions, newsletter forms — may sit
 #: between two paragraphs of a story.
 _SIGN_UP = (
-    r"(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP)"  # paywalls, app promotions
+    r"(?:您|歡迎|欢迎).{0,30}(?:會員|会员|訂閱|订阅|登入|登录|註冊|注册|下載|下载|APP|捐款|捐助|贊助|赞助|打賞|打赏)"  # paywalls, app promotions, donation appeals
     r"|(?:會員|会员|会員)限定|(?:登録|登錄|登录)(?:する|すると|して).{0,20}(?:続き|読み)"  # Japanese paywalls
     r"|会員登録が必要|会員の方のみ"  # members' features: 記事に『リアクション』ができます。ご利用には会員登録が必要です。
     r"|(?:訂閱|订阅|subscribe).{0,20}(?:電子報|电子报|newsletter)"  # newsletter sign-up boxes

@@ -1143,3 +1143,12 @@ def test_japanese_photographers_credits_make_captions(line):
     from l10n.lines import is_caption
 
     assert is_caption(line)
+
+
+def test_text_scrape_a_donation_appeal_and_print_button_after_the_story_are_not_the_story():
+    """人民报: the story, its address, "打印机版", then "如果您喜欢本文章,欢迎捐款和支持!"."""
+    story = [f"第{i}段：日本外交人士透露，外务省最近成立了一个新的战略小组，以协调对华外交政策，并从中长期角度分析动向。" for i in range(3)]
+    lines = ["日本成立新战略小组 观察动向(图)", *story, "文章网址: http://www.example.com/rmb/articles/2022/5/27/74376.html",
+             "打印机版", "如果您喜欢本文章,欢迎捐款和支持!", "分享至: Facebook T"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), *[("paragraph", p) for p in story]]
