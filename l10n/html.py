@@ -127,6 +127,10 @@ _VISIBILITY = re.compile(r"visibility\s*:\s*(hidden|visible)", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|list-item|table)", re.I)
 _BOLD_TAGS = frozenset("b strong".split())
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: A blank line inside a text is a paragraph break: Yahoo! News sets its body
+#: in one <p> with white-space: pre-wrap and blank lines between paragraphs;
+#: hand-formatted markup seldom puts a blank line inside a paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _SPACES = re.compile(r"[^\S\u3000]+")  # every whitespace but the ideographic space, kept as punctuation
 
 #: A line with at least this share of link text is navigation, not article.
@@ -201,7 +205,10 @@ class _Flattener:
     def add(self, text: str | None) -> None:
         top = self.stack[-1] if self.stack else None
         if text and not (top and top.invisible):
-            self.parts.append((text, bool(top and top.link), bool(top and top.bold)))
+            for number, piece in enumerate(_BLANK_LINE.split(text)):
+                if number:
+                    self.flush()
+                self.parts.append((piece, bool(top and top.link), bool(top and top.bold)))
 
     def flush(self) -> None:
         if not self.parts:

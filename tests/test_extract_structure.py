@@ -1152,3 +1152,12 @@ def test_text_scrape_a_donation_appeal_and_print_button_after_the_story_are_not_
              "打印机版", "如果您喜欢本文章,欢迎捐款和支持!", "分享至: Facebook T"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), *[("paragraph", p) for p in story]]
+
+
+def test_paragraphs_set_apart_by_blank_lines_inside_one_element():
+    """Yahoo!ニュース: the whole body in one <p> (styled white-space: pre-wrap)
+    with a blank line between paragraphs."""
+    paras = [f"第{i}段：在庫が増え、廃棄前に全色を見せようと最後の嘆きをツイッターで投稿したところ、注文が増えた。" for i in range(3)]
+    html = ("<html><head><title>嘆きツイートで注文が増加 - Yahoo!ニュース</title></head><body><h1>嘆きツイートで注文が増加</h1>"
+            "<div class='article_body'><p class='highLightSearchTarget'>" + "\n\n".join(paras) + "</p></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "嘆きツイートで注文が増加"), *[("paragraph", p) for p in paras]]
