@@ -100,7 +100,8 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:圖片來源|图片来源|照片來源|照片来源|圖片來源)\s*[:：]"  # …圖片來源: picture alliance
     r"|[。！？][^。！？]{0,20}\S\s+(?:攝|摄)\s*$"  # the photographer set apart: …开心。城市摄影队 周斌 摄
     r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$"  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
-    r"|[.!?]\s+(?:Source|Photo|Image|Picture|Credit)\s*:\s*\S",  # an English caption, then its source
+    r"|[.!?]\s+(?:Source|Photo|Image|Picture|Credit)\s*:\s*\S"  # an English caption, then its source
+    r"|[=＝][^\s=＝]{1,12}提供$",  # Japanese papers: …のイメージ=ホンダ提供
     re.I,
 )
 _CREDIT = re.compile(
@@ -234,6 +235,8 @@ def has_photo_credit(line: str) -> bool:
 def is_credit(line: str) -> bool:
     if line.rstrip().endswith(("：", ":")):
         return False  # "責任編輯：" with no name: an empty field of the page's template
+    if _PLACE_BYLINE.match(line):
+        return True
     if _DATE.search(line) and not _PERSON_CREDIT.search(line):
         return False  # "source and date": the page's date line, no person credited
     return (bool(_CREDIT.search(line) or _PHOTOGRAPHER_ALONE.match(line))
@@ -246,10 +249,16 @@ _PHOTOGRAPHER_ALONE = re.compile(
     r"^\S{0,12}(?:記者|记者)\S{1,8}?(?:攝影|摄影|攝|摄)(?=\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?\s*$)")
 
 
+#: A Japanese paper's byline, the place then the reporter, maybe with the
+#: date glued on: ニューヨーク=真海喬生2021年10月13日 11時00分, ワシントン＝山田太郎
+_PLACE_BYLINE = re.compile(r"^[^\s=＝。、]{1,12}[=＝][\u3040-\u30ff\u4e00-\u9fff]{2,6}"
+                           r"(?=\s*(?:\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|$))")
+
+
 def credit_without_date(line: str) -> str:
-    """A photographer's credit without the day the photo was taken: a date
-    alone is left out of the article, so is one after a credit."""
-    photographer = _PHOTOGRAPHER_ALONE.match(line)
+    """A photographer's or a reporter's credit without the day glued after it:
+    a date alone is left out of the article, so is one after a credit."""
+    photographer = _PHOTOGRAPHER_ALONE.match(line) or _PLACE_BYLINE.match(line)
     return photographer.group() if photographer else line
 
 
@@ -669,7 +678,7 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
                                  and not is_title(line)):
             header.append(Block(BlockKind.CAPTION, line))
         elif is_credit(line):
-            header.append(Block(BlockKind.CREDIT, line))
+            header.append(Block(BlockKind.CREDIT, credit_without_date(line)))
         elif is_dateline(line) and _INLINE_BYLINE.search(line):
             # date, source and author on one line: the author is the credit
             header.append(Block(BlockKind.CREDIT, _INLINE_BYLINE.search(line).group()))

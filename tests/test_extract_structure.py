@@ -1161,3 +1161,15 @@ def test_paragraphs_set_apart_by_blank_lines_inside_one_element():
     html = ("<html><head><title>嘆きツイートで注文が増加 - Yahoo!ニュース</title></head><body><h1>嘆きツイートで注文が増加</h1>"
             "<div class='article_body'><p class='highLightSearchTarget'>" + "\n\n".join(paras) + "</p></div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "嘆きツイートで注文が増加"), *[("paragraph", p) for p in paras]]
+
+
+def test_text_scrape_japanese_byline_with_its_date_and_a_courtesy_caption():
+    """朝日新聞: "ニューヨーク=真海喬生2021年10月13日 11時00分" (place=reporter,
+    the date glued on), and a picture credited "=ホンダ提供"."""
+    story = [f"第{i}段：ホンダの米子会社は、小型ビジネスジェットの新型コンセプト機を発表し、航続距離は約1.8倍になるという。"
+             for i in range(3)]
+    lines = ["ホンダジェットの新型コンセプト機　大型化で航続距離は約1.8倍に", "ニューヨーク=真海喬生2021年10月13日 11時00分",
+             "新型コンセプト機「ホンダジェット　2600」のイメージ=ホンダ提供", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("credit", "ニューヨーク=真海喬生"), ("caption", lines[2]),
+        *[("paragraph", p) for p in story]]
