@@ -814,8 +814,10 @@ def _outside_kind(line: Line, furniture: bool) -> BlockKind | None:
     return BlockKind.CAPTION if not furniture and _classify(line) is BlockKind.CAPTION else None
 
 
-#: Which page of a story split over several the reader is on: （1/2 ページ）, (第2頁)
-_PAGE_MARKER = re.compile(r"\s*[（(]\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*[頁页])\s*(?:ページ|頁|页)?\s*[)）]\s*$")
+#: Which page of a story split over several the reader is on: （1/2 ページ）, (第2頁),
+#: with the site's name after it when the heading copies the <title>
+_PAGE_MARKER = re.compile(r"\s*[（(]\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*[頁页])\s*(?:ページ|頁|页)?\s*[)）]"
+                          r"(?:\s*[-|｜–—]\s*[^()（）]{1,30})?\s*$")
 
 
 def article_blocks(root) -> list[Block]:

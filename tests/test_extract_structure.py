@@ -1173,3 +1173,16 @@ def test_text_scrape_japanese_byline_with_its_date_and_a_courtesy_caption():
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), ("credit", "ニューヨーク=真海喬生"), ("caption", lines[2]),
         *[("paragraph", p) for p in story]]
+
+
+
+def test_a_declared_headline_with_a_page_marker_before_the_site_name():
+    """産経ニュース: a screen reader's <h1> copies the <title>, "Title（1/2ページ）
+    - 産経ニュース", above the visible <h3> headline."""
+    paras = [f"第{i}段：大阪府内の医療法人が破綻し、市の元幹部が関わったとされる融資の経緯が不明瞭だと指摘されている。" for i in range(3)]
+    html = ("<html><head><title>破綻した医療法人に不明瞭融資　背後に「影の市長」か（1/2ページ） - 産経ニュース</title>"
+            "<meta property='og:title' content='破綻した医療法人に不明瞭融資　背後に「影の市長」か'></head><body>"
+            "<h1 class='speech'>破綻した医療法人に不明瞭融資　背後に「影の市長」か（1/2ページ） - 産経ニュース</h1>"
+            "<article><div class='article-header'><h3>破綻した医療法人に不明瞭融資　背後に「影の市長」か</h3></div><div class='article-body'>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</div></article></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "破綻した医療法人に不明瞭融資　背後に「影の市長」か")
