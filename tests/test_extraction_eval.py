@@ -3,8 +3,8 @@
 
 Floors sit a little under the scores measured when they were set
 (2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
-HTML 205 pages char F1 0.988, block F1 0.938, headline 98 %; text 220 pages
-0.977, 0.931, 96 %. A change that costs more than a page or two on these
+HTML 219 pages char F1 0.988, block F1 0.940, headline 98 %; text 259 pages
+0.973, 0.914, 95 %. A change that costs more than a page or two on these
 pages fails here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from benchmarks.bench_extract import evaluate, pages
 
 FLOORS = {
     "html": {"char_f1": 0.98, "block_f1": 0.93, "headline_rate": 0.96},
-    "text": {"char_f1": 0.97, "block_f1": 0.92, "headline_rate": 0.95},
+    "text": {"char_f1": 0.965, "block_f1": 0.905, "headline_rate": 0.94},
 }
 #: No tuned page may fall below this character F1: a mean can hide one page
 #: lost. The lowest tuned pages above it score 0.83–0.90 (朝日: the list of
