@@ -15,8 +15,9 @@ which text is a caption, where paragraphs end. The cascade:
    switch, share/font widget, related list, app promotion, ad or hotline box);
 3. ``mark_furniture``: a furniture box is a wrapper, not furniture, when it
    holds most of the page's prose and its ``<h1>``/``<article>``/``<main>``
-   (a whole page inside ASP.NET's ``<form>``), or when no prose is outside
-   such boxes and it holds most of it (a body in a ``<div class="share-body">``);
+   (a whole page inside ASP.NET's ``<form>``) or is named only for the
+   font-size widget that resizes it, or when no prose is outside such boxes
+   and it holds most of it (a body in a ``<div class="share-body">``);
    a box the site's print view leaves out (``hidden-print``) never is;
 4. ``find_container``: the element holding the body — readability's scoring:
    each prose line counts for its block's element and parent, half for the
@@ -106,6 +107,7 @@ _FURNITURE_WORDS = re.compile(
     r"|\w*player\w*)(?=$|[\s_-])",  # a video player's controls: 00:00/00:00, 倍速, 高清
     re.I,
 )
+_FONT_WORDS = re.compile(r"(?:^|[\s_-])(?:font[_-]?size|fontsize|textsize)(?=$|[\s_-])", re.I)
 #: Classes a site puts on what its print view leaves out: never the article.
 _NOT_PRINTED = re.compile(r"(?:^|\s)(?:hidden-print|d-print-none|no-?print|print-?hidden|hide-?print|hide-on-print)(?=$|\s)", re.I)
 _CAPTION_WORDS = re.compile(
@@ -636,7 +638,8 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
                 held[id(element)] += weight
                 elements[id(element)] = element
     wrappers = {key for key, weight in held.items()
-                if weight >= WRAPPER_PROSE_SHARE * total and (not outside or _holds_main_structure(elements[key]))
+                if weight >= WRAPPER_PROSE_SHARE * total
+                and (not outside or _holds_main_structure(elements[key]) or _named_for_font_size(elements[key]))
                 and not _NOT_PRINTED.search(_attribute_words(elements[key]))}
     boxes = [[element for element in line.furniture if id(element) not in wrappers] for line in lines]
     if not outside and not any(in_prose and not found for in_prose, found in zip(prose, boxes)):
@@ -644,6 +647,14 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
         boxes = [[element for element in line.furniture if id(element) not in held] for line in lines]
     return ([bool(found) for found in boxes],
             [any(element.tag in _FURNITURE_TAGS for element in found) for found in boxes])
+
+
+def _named_for_font_size(element) -> bool:
+    """A box named only for the font-size widget (``qgl_fontsize_box``) is the
+    text the widget resizes, when it holds most of the prose."""
+    words = _attribute_words(element)
+    return (element.tag not in _FURNITURE_TAGS and bool(_FONT_WORDS.search(words))
+            and not _FURNITURE_WORDS.search(_FONT_WORDS.sub(" ", words)))
 
 
 def _holds_main_structure(element) -> bool:

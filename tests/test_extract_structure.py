@@ -1186,3 +1186,18 @@ def test_a_declared_headline_with_a_page_marker_before_the_site_name():
             "<article><div class='article-header'><h3>破綻した医療法人に不明瞭融資　背後に「影の市長」か</h3></div><div class='article-body'>"
             + "".join(f"<p>{p}</p>" for p in paras) + "</div></article></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "破綻した医療法人に不明瞭融資　背後に「影の市長」か")
+
+
+def test_the_box_a_font_size_widget_resizes_is_the_story_not_a_widget():
+    """内蒙古自治区政府门户网站: the story's box is named for the font-size
+    widget that resizes it (class "ql_detailbro_content qgl_fontsize_box"),
+    the headline sits outside it, and the footer has prose of its own."""
+    paras = [f"第{i}段：自治区财政厅传出最新消息，决定延续2021年底到期的涉及4个税种的税收优惠政策，助企纾困。" for i in range(3)]
+    html = ("<html><head><title>内蒙古延续部分到期税收优惠政策助企纾困_内蒙古自治区政府门户网站</title></head><body>"
+            "<div class='detail'><h1>内蒙古延续部分到期税收优惠政策助企纾困</h1><div class='date'>发布日期：2022-02-11 08:52</div>"
+            "<div class='ql_font_size'>【字体：大　中　小】</div><div class='ql_detailbro_content qgl_fontsize_box'>"
+            "<div class='view'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div></div>"
+            "<div class='bottom'><p>主办单位：内蒙古自治区人民政府办公厅，承办单位：内蒙古自治区大数据中心，网站标识码1500000001。</p></div>"
+            "</body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "内蒙古延续部分到期税收优惠政策助企纾困"), *[("paragraph", p) for p in paras]]
