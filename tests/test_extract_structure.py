@@ -1201,3 +1201,10 @@ def test_the_box_a_font_size_widget_resizes_is_the_story_not_a_widget():
             "</body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "内蒙古延续部分到期税收优惠政策助企纾困"), *[("paragraph", p) for p in paras]]
+
+
+@pytest.mark.parametrize("line", ["新华网黑龙江频道 记者 伊琳 李清芬", "澎湃新闻记者 贺梨萍", "編集委員　中沢克二"])
+def test_a_channel_then_reporters_names_is_a_credit(line):
+    from l10n.lines import is_credit
+
+    assert is_credit(line)
