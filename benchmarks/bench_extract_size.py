@@ -9,7 +9,7 @@ Two synthetic pages of about 5 MB each, built around the bundled page:
   text   the bundled text scrape between two blocks of 60,000 one-line
          "hot news" links (5.0 MB of UTF-8)
   html   tests/markup_pages/feature_blocks.html with a list of 70,000 linked
-         items spliced in before its sidebar (5.3 MB)
+         items spliced in before its sidebar (5.1 MB)
 
 Each extractor gets each page three times; the table shows the best time in
 seconds and its ratio to `l10n`'s. The anchors need HTML: a text scrape is
