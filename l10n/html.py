@@ -262,10 +262,10 @@ def member_boxes(root) -> set:
     no running text: a paywall's member box (login, trial sign-up, the phone
     line and office hours) in the article's box, under a teaser paragraph."""
     boxes = set()
-    for field in root.iter("input"):
-        if (field.get("type") or "").lower() != "password":
+    for password in root.iter("input"):
+        if (password.get("type") or "").lower() != "password":
             continue
-        box = field
+        box = password
         while (parent := box.getparent()) is not None and not _holds_running_text(parent):
             box = parent
         boxes.add(box)
