@@ -203,6 +203,10 @@ def is_prose(line: str) -> bool:
     )
 
 
+def is_prose_or_cut(line: str) -> bool:
+    return is_prose(line) or (lost_last_stop(line) and not is_notice(line))
+
+
 def is_short_prose(line: str) -> bool:
     return visible_length(line) >= MIN_SHORT_PROSE_CHARS and ends_sentence(line) and not is_notice(line)
 
@@ -218,8 +222,14 @@ def ends_clause(line: str) -> bool:
     if length >= MIN_PROSE_CHARS and line.endswith(("：", ":", "，", ",")) and any(
             mark in line[:-1] for mark in SENTENCE_END + "，,"):
         return True
-    # a long paragraph whose last sentence lost its full stop (…確診（個案編號：3860)): prose before it
-    return length >= 2 * MIN_PROSE_CHARS and "。" in line and sum(line.count(mark) for mark in "，,、") >= 3
+    return lost_last_stop(line)
+
+
+def lost_last_stop(line: str) -> bool:
+    """A long paragraph whose last sentence lost its full stop (…確診（個案編號：3860),
+    or a scrape cut off in the reporters' names): prose before it."""
+    return (visible_length(line) >= 2 * MIN_PROSE_CHARS and "。" in line
+            and sum(line.count(mark) for mark in "，,、") >= 3)
 
 
 def is_caption(line: str) -> bool:
@@ -433,7 +443,12 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
         # the headline, then the story): they count where last shown
         last = {line: index for index, line in enumerate(lines)}
         textual = [i for i in candidates if last[lines[i]] == i]
-    if not any(is_prose(lines[i]) for i in textual):
+    paragraph = is_prose
+    if not any(paragraph(lines[i]) for i in textual):
+        # no line ends a sentence: the story's paragraphs may have lost their
+        # last full stop (a scrape cut off in the reporters' names)
+        paragraph = is_prose_or_cut
+    if not any(paragraph(lines[i]) for i in textual):
         raise InputError(
             "no article found: the page has no paragraph of running text "
             f"(at least {MIN_PROSE_CHARS} characters ending in sentence punctuation)"
@@ -468,7 +483,7 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
                 and dates_before[min(len(lines), last + 3)] > dates_before[last + 1])
 
     def weight(run: list[int]) -> int:
-        return sum(len(lines[i]) for i in run if is_prose(lines[i]))
+        return sum(len(lines[i]) for i in run if paragraph(lines[i]))
 
     stories = [run for run in runs if not feed_item(run)] or runs
     # a page that loads the next article under its own (巴士的報's "往下看更多文章")
@@ -487,9 +502,9 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
 
     under_byline = [run for run in stories if weight(run) and bylined(run)]
     best = max(own or under_byline or stories, key=weight)
-    while len(best) > 1 and not is_prose(lines[best[-1]]) and _among_titles(lines, best[-1]):
+    while len(best) > 1 and not paragraph(lines[best[-1]]) and _among_titles(lines, best[-1]):
         best = best[:-1]  # a headline with a question mark in a list of related ones under the story
-    start = next(i for i in best if is_prose(lines[i]))
+    start = next(i for i in best if paragraph(lines[i]))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1

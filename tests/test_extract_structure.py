@@ -1208,3 +1208,16 @@ def test_a_channel_then_reporters_names_is_a_credit(line):
     from l10n.lines import is_credit
 
     assert is_credit(line)
+
+
+def test_text_scrape_whose_only_paragraph_lost_its_last_full_stop():
+    """A Macanese portal's scrape: menus, the headline, a date, then the whole
+    story on one line whose last words (the reporters' names) were cut off
+    with their closing bracket, so no line ends in sentence punctuation."""
+    menu = [f"  • 本地新聞標題第{i}則" for i in range(20)]
+    story = ("(本台消息) 市民下午在區內遊行，表達多項訴求，隊伍由公園起步，沿主要道路前往終點。"
+             " 部分參加者其後到警署外聚集，用雜物設置路障，警方到場戒備，雙方一度對峙。 (王小明 李大")
+    lines = ["媒體", *menu, "香港市民遊行到警署外設路障", "2019-08-24 15:26", story]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks[0] == ("headline", "香港市民遊行到警署外設路障")
+    assert "".join(text for kind, text in blocks if kind == "paragraph").startswith("(本台消息) 市民下午")
