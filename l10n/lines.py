@@ -405,14 +405,15 @@ def _titles_shown_twice(lines: list[str], page_title: str | None) -> set[str]:
 
 
 def _headline_shown_twice(lines: list[str], run: list[int], shown_twice: set[str]) -> bool:
-    """Whether the headline above a run of prose — the nearest title line that
-    shares its words — is one the page shows more than once."""
+    """Whether a title line above a run of prose that shares its words is one
+    the page shows more than once: the headline, maybe over a lead line that
+    reads like a title (南方网讯　…) and shares the story's words too."""
     body = bigrams("".join(lines[i] for i in run))
     for index in range(run[0] - 1, max(-1, run[0] - 1 - HEADLINE_WINDOW), -1):
         line = lines[index]
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
-                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP):
-            return line in shown_twice
+                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP and line in shown_twice):
+            return True
     return False
 
 

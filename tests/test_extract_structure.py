@@ -1221,3 +1221,19 @@ def test_text_scrape_whose_only_paragraph_lost_its_last_full_stop():
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert blocks[0] == ("headline", "香港市民遊行到警署外設路障")
     assert "".join(text for kind, text in blocks if kind == "paragraph").startswith("(本台消息) 市民下午")
+
+
+def test_text_scrape_the_story_under_a_title_like_lead_not_the_photo_caption_above_it():
+    """雅虎中国 (2005): the headline shown twice (<title> and page), a photo
+    caption far above the story, then a lead line without a full stop over
+    the story's paragraphs: the nearest title line over the story is the lead,
+    but the headline the page repeats heads the story as well."""
+    headline = "女歌手新专辑表情千奇百怪 再拿巨星开涮(图)"
+    caption = "新专辑封面上有女歌手各种各样的表情，她说整张专辑的概念就像这个名字一样，希望听众在听完之后觉得新鲜、开心。"
+    story = [f"第{i}段：上张专辑中，女歌手以一个小女生跟偶像通信的故事，演绎出一首感人的情歌，新专辑再拿巨星开涮，风格轻松。"
+             for i in range(4)]
+    lines = [headline, "返回首页", "资讯首页 | 财经 | 体育 | 娱乐", headline, "2005-04-28 11:13更新 来源：转载文章", "发表评论",
+             *[f"明星：今日推荐第{i}条" for i in range(6)], caption, *[f"·广告{i}--新药" for i in range(4)],
+             "南方网讯　女歌手新专辑再拿好莱坞巨星开涮", *story, "来源：南方都市报"]
+    paragraphs = [b.text for b in text_blocks(lines) if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[-4:] == story
