@@ -3,8 +3,8 @@
 
 Floors sit a little under the scores measured when they were set
 (2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
-HTML 219 pages char F1 0.988, block F1 0.940, headline 98 %; text 259 pages
-0.973, 0.914, 95 %. A change that costs more than a page or two on these
+HTML 231 pages char F1 0.988, block F1 0.937, headline 97 %; text 297 pages
+0.979, 0.919, 95 %. A change that costs more than a page or two on these
 pages fails here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from benchmarks.bench_extract import evaluate, pages
 
 FLOORS = {
     "html": {"char_f1": 0.98, "block_f1": 0.93, "headline_rate": 0.96},
-    "text": {"char_f1": 0.965, "block_f1": 0.905, "headline_rate": 0.94},
+    "text": {"char_f1": 0.97, "block_f1": 0.91, "headline_rate": 0.94},
 }
 #: No tuned page may fall below this character F1: a mean can hide one page
 #: lost. The lowest tuned pages above it score 0.83–0.90 (朝日: the list of
@@ -28,11 +28,6 @@ MIN_PAGE_CHAR_F1 = 0.8
 KNOWN_MISSES = {
     "dwblog-steinmeier-emperor": "a blog's copy of a DW story with its lines broken mid-sentence, every fragment "
                                  "on a line of its own: no line is a paragraph the rules can take as prose",
-    "yomiuri-kishida-oral-drug": "a four-paragraph story, then the footer's directory of the outlet's other sites, "
-                                 "each a name over a one-sentence blurb: more text than the story, and the lines "
-                                 "alone do not tell a blurb from a paragraph",
-    "360kuai-iran-helicopter": "a whole recommended article, longer than the story, follows the story in the "
-                               "scrape; only the HTML's boxes tell which one the page is about",
     "setn-pokemon-center-xinyi": "the site's machine-written summary and quiz sit above the story; in the HTML "
                                  "their box is one the print view leaves out, in the scrape they are prose like the story",
     "bbc-zhongwen-huawei-mate60": "boxes of four related headlines stand between the story's paragraphs twice; "
