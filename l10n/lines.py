@@ -232,7 +232,14 @@ def lost_last_stop(line: str) -> bool:
             and sum(line.count(mark) for mark in "，,、") >= 3)
 
 
+#: A mainland e-paper numbers the pictures under a headline ①, ② and their
+#: captions; a list in the story numbered so ends its items in punctuation.
+_NUMBERED_PICTURE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]\s*\S")
+
+
 def is_caption(line: str) -> bool:
+    if _NUMBERED_PICTURE.match(line) and not ends_sentence(line) and not line.endswith(tuple(CLAUSE_MARKS)):
+        return visible_length(line) <= MAX_TITLE_CHARS
     return bool(_CAPTION_MARK.search(line) or _PHOTO_CREDIT.search(line)) and visible_length(line) <= 200
 
 

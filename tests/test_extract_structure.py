@@ -1237,3 +1237,14 @@ def test_text_scrape_the_story_under_a_title_like_lead_not_the_photo_caption_abo
              "南方网讯　女歌手新专辑再拿好莱坞巨星开涮", *story, "来源：南方都市报"]
     paragraphs = [b.text for b in text_blocks(lines) if b.kind is BlockKind.PARAGRAPH]
     assert paragraphs[-4:] == story
+
+
+def test_text_scrape_photos_numbered_with_circled_digits_are_captions_not_the_headline():
+    """新民晚报's e-paper: the pictures under the headline are numbered ①, ②
+    and their captions carry no full stop, so they read like titles."""
+    story = [f"第{i}段：昨天晚上，区政府发布告市民书，宣布取消出入证管理，市民可凭核酸阴性证明自由出入小区，商店陆续恢复营业。"
+             for i in range(3)]
+    lines = ["2025年07月17日 星期四", "第1版:一版要闻 2022-05-28", "相信上海不久会恢复热闹",
+             "①不少居民趁周末到公园内游玩", "②在小区门口，私家车出入无需通行证", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[2]), ("caption", lines[3]), ("caption", lines[4]), *[("paragraph", p) for p in story]]
