@@ -243,12 +243,18 @@ class _Flattener:
                 del self.parts[end:]
 
 
+#: An XHTML page's prologue (<?xml version="1.0" encoding="Shift_JIS"?>): the
+#: page is decoded already, and the parser refuses a decoded page that declares
+#: an encoding.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>")
+
+
 def parse(html: str):
     import lxml.etree
     import lxml.html
 
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(f"the HTML page cannot be parsed: {error}") from None
 

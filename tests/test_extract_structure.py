@@ -1248,3 +1248,19 @@ def test_text_scrape_photos_numbered_with_circled_digits_are_captions_not_the_he
              "①不少居民趁周末到公园内游玩", "②在小区门口，私家车出入无需通行证", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[2]), ("caption", lines[3]), ("caption", lines[4]), *[("paragraph", p) for p in story]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "shift_jis"])
+def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding):
+    """読売新聞 (2011) and many XHTML pages of that time open with
+    <?xml version="1.0" encoding="Shift_JIS"?>, which the HTML parser refuses
+    in a decoded page."""
+    paras = [f"第{i}段：東京電力福島第一原子力発電所では、水素爆発を防ぐための窒素注入や、汚染水対策など、作業が続いた。" for i in range(3)]
+    html = (f'<?xml version="1.0" encoding="{encoding}"?>\n'
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" lang="ja"><head><meta http-equiv="Content-Type" '
+            f'content="text/html; charset={encoding}"><title>汚染水対策続く : 読売新聞</title></head><body>'
+            '<h1>汚染水対策続く</h1>' + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>")
+    assert kinds_and_texts(extract(html.encode(encoding))) == [
+        ("headline", "汚染水対策続く"), *[("paragraph", p) for p in paras]]
