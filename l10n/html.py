@@ -57,7 +57,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from l10n.article import Block, BlockKind
@@ -635,8 +635,9 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
     held: dict[int, int] = defaultdict(int)
     elements: dict[int, object] = {}
     total = outside = 0
-    for line, in_prose in zip(lines, prose):
-        if in_prose:
+    teasers = _list_items(lines)
+    for line, in_prose, teaser in zip(lines, prose, teasers):
+        if in_prose and not teaser:
             weight = _prose_weight(line)
             total += weight
             outside += 0 if line.furniture else weight
@@ -653,6 +654,20 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
         boxes = [[element for element in line.furniture if id(element) not in held] for line in lines]
     return ([bool(found) for found in boxes],
             [any(element.tag in _FURNITURE_TAGS for element in found) for found in boxes])
+
+
+#: A list item of at most this many lines is an item of a list of stories
+#: (title, first sentence, date), not a column of a layout made of lists.
+MAX_TEASER_LINES = 3
+
+
+def _list_items(lines: list[Line]) -> list[bool]:
+    """Whether each line is in a short list item: a teaser in a list of stories
+    ("其它生活新聞": title, then first sentence), not the page's running text."""
+    innermost = [next((id(element) for element in reversed(line.elements) if element.tag == "li"), None)
+                 for line in lines]
+    size = Counter(key for key in innermost if key is not None)
+    return [key is not None and size[key] <= MAX_TEASER_LINES for key in innermost]
 
 
 def _named_for_font_size(element) -> bool:

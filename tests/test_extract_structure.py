@@ -1264,3 +1264,22 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding):
             '<h1>汚染水対策続く</h1>' + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>")
     assert kinds_and_texts(extract(html.encode(encoding))) == [
         ("headline", "汚染水対策続く"), *[("paragraph", p) for p in paras]]
+
+
+def test_a_story_in_a_box_named_share_beside_a_list_of_teasers():
+    """民視新聞 (2014): the story's <span> sits inside the share widget's
+    box (div.share holds the icons and then the text), and the list of other
+    stories beside it, each a title over its first sentence, has about as
+    much text: teasers in list items are not the page's running text."""
+    paras = [f"第{i}段：內湖有家包子店，開業3年來，堅持使用新鮮原物料，製作良心包子，一開始每月都虧損，終於轉虧為盈。" for i in range(3)]
+    teasers = "".join(
+        f"<li><a href='/n{i}'>其它新聞標題第{i}則</a><p>強烈冷氣團發威，平地最低溫清晨出現在宜蘭，只有12度，接下來兩天，冷氣團威力減弱，氣溫可望回升，第{i}則。</p></li>"
+        for i in range(5))
+    html = ("<html><head><title>「良心包子」重視食安 虧損2年出頭天</title>"
+            "<meta property='og:title' content='「良心包子」重視食安 虧損2年出頭天'></head><body><form>"
+            "<div class='lmain'><div class='videobox'><span>「良心包子」重視食安 虧損2年出頭天</span><span>2014/12/1 18:13</span></div>"
+            "<div class='newsdes'><div class='share'><div class='shareicon'><a href='#'>Plurk</a> <a href='#'>Facebook</a>"
+            " | 目前字級：</div><br/><p><span id='newscontent'>" + "<br/><br/>".join(paras) + "</span></p></div></div></div>"
+            "<div class='rmain'><div class='rlist'>其它生活新聞<ul>" + teasers + "</ul></div></div></form></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "「良心包子」重視食安 虧損2年出頭天"), *[("paragraph", p) for p in paras]]
