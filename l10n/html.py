@@ -76,6 +76,7 @@ from l10n.lines import (
     body_overlap,
     ends_clause,
     ends_sentence,
+    find_headline,
     foreign_lines,
     is_caption,
     is_credit,
@@ -591,11 +592,21 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
             and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
     if metadata.title_only and near:
         return lines[near[-1]].text, near[-1]
-    # 5. the declared headline itself
+    # 5. when only <title> declares one and it does not speak of the story (the
+    # site's name on every page), the title line over the story, as in a text scrape
+    if metadata.title_only:
+        story = bigrams("".join(line.text for i, line in enumerate(lines[body_start:], body_start)
+                                if _is_prose_line(line) and not furniture[i]))
+        if not any(body_overlap(d, story) >= MIN_HEADLINE_OVERLAP for d in declared):
+            texts = ["" if furniture[i] else line.text for i, line in enumerate(lines)]
+            found = find_headline(texts, body_start, story, set())
+            if found is not None:
+                return lines[found].text, found
+    # 6. the declared headline itself
     for headline in declared:
         if visible_length(headline) >= MIN_HEADLINE_CHARS:
             return headline, None
-    # 6. a page that declares nothing: the nearest heading of the highest rank above the body
+    # 7. a page that declares nothing: the nearest heading of the highest rank above the body
     shown = [i for i in above if not furniture[i] and visible_length(lines[i].text) >= 6
              and re.sub(r"\s+", "", lines[i].text) not in sites]
     if shown:

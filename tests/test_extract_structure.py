@@ -1283,3 +1283,16 @@ def test_a_story_in_a_box_named_share_beside_a_list_of_teasers():
             "<div class='rmain'><div class='rlist'>其它生活新聞<ul>" + teasers + "</ul></div></div></form></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "「良心包子」重視食安 虧損2年出頭天"), *[("paragraph", p) for p in paras]]
+
+
+def test_a_page_whose_title_is_the_sites_name_takes_the_title_line_over_its_date():
+    """中廣新聞網 (2014): <title> is the site's name on every page, no heading
+    and no og:title; the story's title is a plain <div> over the date line."""
+    paras = [f"第{i}段：受強烈大陸冷氣團影響，明天白天北部低溫約只有13、14度，南部約17到19度，愈晚愈冷。" for i in range(3)]
+    html = ("<html><head><title>中國廣播公司全球資訊網</title></head><body>"
+            "<div class='gd3'>官網首頁 &gt; 中廣新聞網 NewsRadio</div><div class='gd3'>&gt; 生活</div>"
+            "<div class='nsa3'><div class='tt26'>強烈大陸冷氣團明發威 愈晚愈冷</div><div class='tt27'>2014/12/11 18:58 報導</div>"
+            "<div class='ft'>小 中 大</div><div class='ma7'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>"
+            "</body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [
+        ("headline", "強烈大陸冷氣團明發威 愈晚愈冷"), *[("paragraph", p) for p in paras]]
