@@ -863,6 +863,19 @@ _PAGE_MARKER = re.compile(r"\s*[（(]\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*[頁页])\s
                           r"(?:\s*[-|｜–—]\s*[^()（）]{1,30})?\s*$")
 
 
+def _lead_above_body(lines: list[Line], prose: list[bool], furniture: list[bool], inside: list[bool],
+                     headline_at: int, body_start: int) -> list[int]:
+    """Paragraphs between the headline and the body's box, in a box of their
+    own (NHK's summary above the story's sections): the story's, when nothing
+    between the headline and the body's box is a heading or a list of links."""
+    between = [i for i in range(headline_at + 1, body_start) if not inside[i]]
+    lead = [i for i in between if prose[i] and not furniture[i]]
+    if not lead or any(lines[i].heading or (not furniture[i] and not prose[i]
+                                             and lines[i].link_share >= MAX_LINK_SHARE) for i in between):
+        return []
+    return lead
+
+
 def article_blocks(root) -> list[Block]:
     lines = flatten(root)
     foreign = foreign_lines([line.text for line in lines])  # a language-switch bar is not the story
@@ -879,6 +892,11 @@ def article_blocks(root) -> list[Block]:
         headline = _PAGE_MARKER.sub("", headline) or headline
     if headline_at == body_start:
         body_start = next((i for i in body if prose[i] and i > headline_at), body_end)
+    elif headline_at is not None and headline_at < body_start:
+        lead = _lead_above_body(lines, prose, furniture, inside, headline_at, body_start)
+        for i in lead:
+            inside[i] = True
+        body_start = lead[0] if lead else body_start
 
     blocks: list[Block] = []
     if headline:

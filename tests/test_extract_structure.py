@@ -1296,3 +1296,21 @@ def test_a_page_whose_title_is_the_sites_name_takes_the_title_line_over_its_date
             "</body></html>")
     assert kinds_and_texts(extract(html.encode())) == [
         ("headline", "強烈大陸冷氣團明發威 愈晚愈冷"), *[("paragraph", p) for p in paras]]
+
+
+def test_the_summary_box_between_the_headline_and_a_long_story_is_the_storys_start():
+    """NHK NEWS WEB (2019): the headline in a <p class="title">, the story's
+    first paragraphs in a box of their own, then a box five times longer
+    with the story's sections under <h3>s."""
+    lead = [f"要約{i}：東京のマンションで女性を縛って殺害したとして逮捕された３人は、他人名義の携帯電話を持っていました。" for i in range(2)]
+    sections = [(f"見出し{j}", [f"本文{j}-{i}：警視庁は、身元が特定されないように他人名義の携帯電話などを準備したとみて、"
+                                 "犯行グループの全容を解明することにしています。" for i in range(5)]) for j in range(3)]
+    html = ("<html><head><title>アポ電 強盗殺人 容疑者の携帯電話は他人名義 | NHKニュース</title>"
+            "<meta property='og:title' content='アポ電 強盗殺人 容疑者の携帯電話は他人名義'></head><body>"
+            "<section class='detail'><header><p class='title'>アポ電 強盗殺人 容疑者の携帯電話は他人名義</p>"
+            "<div class='time'>3月14日 17時37分</div></header><section class='module--content'>"
+            "<div>" + "".join(f"<p>{p}</p>" for p in lead) + "</div><div class='news_add'>"
+            + "".join(f"<h3>{title}</h3>" + "".join(f"<p>{p}</p>" for p in paras) for title, paras in sections)
+            + "</div></section></section></body></html>")
+    paragraphs = [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"]
+    assert paragraphs == lead + [p for _, paras in sections for p in paras]
