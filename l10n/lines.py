@@ -668,12 +668,13 @@ def _without_byline(headline: str, header: list[str]) -> str:
 def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -> bool:
     """Whether the title line found is the deck under the headline: the line
     right above it is a headline too, speaking of the story, in other words
-    (two wordings of one headline are the title and its copy); each is shown
-    once (a title the page repeats is the headline)."""
+    (two wordings of one headline are the title and its copy). The line found
+    is shown once (a title the page repeats is the headline); the one above
+    may be shown again (in the gallery or a list of stories below)."""
     above = found - 1
     return (titles.count(titles[found]) == 1 and body_overlap(titles[found], bigrams(titles[above])) < MAX_DECK_OVERLAP
             and is_title(titles[above]) and visible_length(titles[above]) >= MIN_FULL_HEADLINE_CHARS
-            and above not in foreign and not shown_twice(titles, above) and titles.count(titles[above]) == 1
+            and above not in foreign and not shown_twice(titles, above)
             and body_overlap(titles[above], body) >= MIN_HEADLINE_OVERLAP)
 
 

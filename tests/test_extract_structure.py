@@ -1314,3 +1314,13 @@ def test_the_summary_box_between_the_headline_and_a_long_story_is_the_storys_sta
             + "</div></section></section></body></html>")
     paragraphs = [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"]
     assert paragraphs == lead + [p for _, paras in sections for p in paras]
+
+
+def test_text_scrape_headline_the_page_shows_again_below_is_still_the_headline_over_its_deck():
+    """明報 (2011 print edition): headline, deck, story, and the headline
+    again in the photo gallery's list below the story."""
+    story = [f"第{i}段：【明報專訊】屯門一幢工廈的石屎簷篷一個月前突然崩塌，壓傷一名途人，專家質疑當年打錯鋼筋。" for i in range(3)]
+    lines = ["主頁　　要聞　　港聞　　教育　　社評•筆陣　　論壇", "全部圖片(4張)", "塌篷工廈被轟打錯鋼筋32年", "專家質疑違則 途人枉斷腳掌",
+             *story, "相關新聞", "塌篷工廈被轟打錯鋼筋32年", "屋宇署巡查全港同類簷篷"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", "塌篷工廈被轟打錯鋼筋32年"), ("subheading", "專家質疑違則 途人枉斷腳掌")]
