@@ -320,9 +320,14 @@ def is_feed_item(line: str) -> bool:
     return bool(_FEED_ITEM.match(line) or _READ_MORE.search(line[-MAX_READ_MORE_TAIL:]))
 
 
+_BREADCRUMB_STEP = re.compile(r"\s[>＞»›]\s")
+
+
 def is_link_list(line: str) -> bool:
-    """Menus and section bars: bullets/pipes, or many short space-separated words."""
-    if re.match(r"^[•·|>＞»\-–]", line) or re.search(r"[>＞»]$", line) or line.count("|") >= 2:
+    """Menus, section bars and breadcrumbs: bullets/pipes, "Site > Section >
+    Series", or many short space-separated words."""
+    if (re.match(r"^[•·|>＞»\-–]", line) or re.search(r"[>＞»]$", line) or line.count("|") >= 2
+            or len(_BREADCRUMB_STEP.findall(line)) >= 2):
         return True
     words = line.split(" ")
     return len(words) >= 3 and all(len(word) <= 6 for word in words) and not ends_sentence(line)

@@ -1324,3 +1324,10 @@ def test_text_scrape_headline_the_page_shows_again_below_is_still_the_headline_o
              *story, "相關新聞", "塌篷工廈被轟打錯鋼筋32年", "屋宇署巡查全港同類簷篷"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
         ("headline", "塌篷工廈被轟打錯鋼筋32年"), ("subheading", "專家質疑違則 途人枉斷腳掌")]
+
+
+@pytest.mark.parametrize("line", ["CNET Japan > デジタル製品特集 > 松村太郎のAppleニュース一気読み", "首頁 » 國際 » 亞洲新聞"])
+def test_a_breadcrumb_trail_is_a_link_list_not_a_title(line):
+    from l10n.lines import is_link_list, is_title
+
+    assert is_link_list(line) and not is_title(line)
