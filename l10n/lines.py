@@ -237,7 +237,13 @@ def lost_last_stop(line: str) -> bool:
 _NUMBERED_PICTURE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]\s*\S")
 
 
+#: Where a person stands in a photo: 侯友宜（左二）, 李世丙(右2).
+_PHOTO_POSITION = re.compile(r"[（(](?:左|右|中|前|後|后)[一二三四五六七八九\d]{1,2}[)）]")
+
+
 def is_caption(line: str) -> bool:
+    if _PHOTO_POSITION.search(line) and visible_length(line) <= 200:
+        return True
     if _NUMBERED_PICTURE.match(line) and not ends_sentence(line) and not line.endswith(tuple(CLAUSE_MARKS)):
         return visible_length(line) <= MAX_TITLE_CHARS
     return bool(_CAPTION_MARK.search(line) or _PHOTO_CREDIT.search(line)) and visible_length(line) <= 200

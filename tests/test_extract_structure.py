@@ -1331,3 +1331,10 @@ def test_a_breadcrumb_trail_is_a_link_list_not_a_title(line):
     from l10n.lines import is_link_list, is_title
 
     assert is_link_list(line) and not is_title(line)
+
+
+@pytest.mark.parametrize("line", ["李世丙(右2)、洪勝信(左2)、蔡伸雄(左1)、王輝生(右1)", "國民黨總統參選人侯友宜（左二）昨與黨籍立委握手"])
+def test_people_placed_in_a_photo_make_a_caption_not_a_title(line):
+    from l10n.lines import is_caption, is_title
+
+    assert is_caption(line) and not is_title(line)
