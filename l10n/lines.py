@@ -646,8 +646,9 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
 _DATE_STAMP_AFTER = re.compile(r"\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                                r"|[（(]\d{1,2}:\d{2}[)）]"  # 明報's instant news: "Headline (12:07)"
                                r"|[（(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）])\s*$")
-#: …and before it, in brackets: "[2004-03-31] Headline" (文匯報's print edition)
-_DATE_STAMP_BEFORE = re.compile(r"^[\[【［(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】］)）]\s*")
+#: …and before it, in brackets or not: "[2004-03-31] Headline" (文匯報's print
+#: edition), "2022/12/14 Headline" (a blog's list of latest posts)
+_DATE_STAMP_BEFORE = re.compile(r"^(?:[\[【［(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】］)）]\s*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)")
 
 
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")

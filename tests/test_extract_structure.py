@@ -1338,3 +1338,11 @@ def test_people_placed_in_a_photo_make_a_caption_not_a_title(line):
     from l10n.lines import is_caption, is_title
 
     assert is_caption(line) and not is_title(line)
+
+
+def test_text_scrape_a_headline_with_its_date_before_it_unbracketed():
+    """新文化 (an opinion site): "2022/12/14 Headline", then the author."""
+    story = [f"第{i}段：在這次疫情中，政府並沒有犯太大的錯誤，加上全民的配合，與世界各國比較，成績相當亮眼。" for i in range(3)]
+    lines = ["最新文章", "2022/12/14 政府不能沉溺於防疫的成就", "作者: 新文化編輯部", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", "政府不能沉溺於防疫的成就"), ("credit", "作者: 新文化編輯部")]
