@@ -101,7 +101,8 @@ _PHOTO_CREDIT = re.compile(
     r"|[。！？][^。！？]{0,20}\S\s+(?:攝|摄)\s*$"  # the photographer set apart: …开心。城市摄影队 周斌 摄
     r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$"  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
     r"|[.!?]\s+(?:Source|Photo|Image|Picture|Credit)\s*:\s*\S"  # an English caption, then its source
-    r"|[=＝][^\s=＝]{1,12}提供$",  # Japanese papers: …のイメージ=ホンダ提供
+    r"|[=＝][^\s=＝]{1,12}提供$"  # Japanese papers: …のイメージ=ホンダ提供
+    r"|^(?:Image|Photo|Picture|画像|写真)\s*[:：]\s*\S",  # a caption line of its own: Image: バンダイ, 写真：共同
     re.I,
 )
 _CREDIT = re.compile(
@@ -113,6 +114,7 @@ _CREDIT = re.compile(
     r"|^[（(【\[]\s*\S{1,8}(?:社|電|电|報|报)\s*[）)】\]]$"  # a wire credit alone: （法新社）, 【新華社】
     r"|^[\u4e00-\u9fff]{2,4}\s*(?:編譯|编译|撰文|報導|报道|採訪|采访)\s*(?:[／/]|$)"  # the name first: 吳憲昌 編譯 / 日本
     r"|^\S{0,8}(?:編輯部|编辑部|編集部)$"  # the desk signing a statement
+    r"|^[^\s／/]{2,12}\s*[／/]\s*[^\s／/]{0,6}(?:報導|报道)$"  # the desk or outlet alone: 社會中心／綜合報導, 世界新聞網／即時報導
 )
 #: A paragraph closed by the reporter's or editor's sign-off ends the story:
 #: …死因。（王小明／台中報導）, …（完）.

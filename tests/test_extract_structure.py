@@ -1346,3 +1346,17 @@ def test_text_scrape_a_headline_with_its_date_before_it_unbracketed():
     lines = ["最新文章", "2022/12/14 政府不能沉溺於防疫的成就", "作者: 新文化編輯部", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
         ("headline", "政府不能沉溺於防疫的成就"), ("credit", "作者: 新文化編輯部")]
+
+
+@pytest.mark.parametrize("line", ["社會中心／綜合報導", "世界新聞網／即時報導", "楊智家／綜合報導"])
+def test_a_desk_or_outlet_over_its_report_is_a_credit(line):
+    from l10n.lines import is_credit, is_title
+
+    assert is_credit(line) and not is_title(line)
+
+
+@pytest.mark.parametrize("line", ["Image: バンダイ", "写真：共同通信", "Photo: Reuters"])
+def test_a_photo_source_on_a_line_of_its_own_is_a_caption(line):
+    from l10n.lines import is_caption, is_title
+
+    assert is_caption(line) and not is_title(line)
