@@ -345,7 +345,9 @@ def is_title(line: str) -> bool:
     length = visible_length(line)
     return (
         MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
-        and "。" not in line  # a headline is not a sentence; a caption is one, then its credit
+        # a headline is not a sentence; a caption is one, then its credit (a
+        # Japanese headline may join two phrases with one: Suicaでガシャれる。電子…)
+        and (line.count("。") == 0 or (line.count("。") == 1 and not ends_sentence(line) and bool(_KANA.search(line))))
         and not _BRACKETED.match(line)  # （1/3ページ）, 【獨家】: notes and labels
         and not is_link_list(line)
         and not is_caption(line)

@@ -1360,3 +1360,11 @@ def test_a_photo_source_on_a_line_of_its_own_is_a_caption(line):
     from l10n.lines import is_caption, is_title
 
     assert is_caption(line) and not is_title(line)
+
+
+def test_text_scrape_a_japanese_headline_joining_two_phrases_with_a_full_stop():
+    """GIZMODO JAPAN, Publickey: "Suicaでガシャれる。電子マネー対応…" — one 。
+    inside the headline, none at its end; the author's name under it."""
+    story = [f"第{i}段：最近、ゲームセンターも電子マネー対応の筐体が増えてきましたが、ついにガシャポンも対応しました。" for i in range(3)]
+    lines = ["おもちゃ", "ガジェット", "Suicaでガシャれる。電子マネー対応ガシャポンが稼働開始", "小暮ひさのり", "Image: バンダイ", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", lines[2])
