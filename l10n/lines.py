@@ -743,7 +743,8 @@ def find_tail(lines: list[str], body_end: int) -> list[Block]:
             break  # other stories' teasers follow, with their own photos
         if offset < TAIL_CREDIT_WINDOW and (is_credit(line) or _NAME_SIGN_OFF.match(line)):
             blocks.append(Block(BlockKind.CREDIT, credit_without_date(line)))
-        elif has_photo_credit(line):
+        elif has_photo_credit(line) or (shown_twice(lines, body_end + offset) and is_short_prose(line)):
+            # (a sentence shown twice in a row: under its photo and in the gallery)
             blocks.append(Block(BlockKind.CAPTION, line))
     return blocks
 

@@ -1368,3 +1368,14 @@ def test_text_scrape_a_japanese_headline_joining_two_phrases_with_a_full_stop():
     story = [f"第{i}段：最近、ゲームセンターも電子マネー対応の筐体が増えてきましたが、ついにガシャポンも対応しました。" for i in range(3)]
     lines = ["おもちゃ", "ガジェット", "Suicaでガシャれる。電子マネー対応ガシャポンが稼働開始", "小暮ひさのり", "Image: バンダイ", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", lines[2])
+
+
+def test_text_scrape_a_gallery_after_the_story_each_caption_shown_twice():
+    """世界新聞網's photo story: one paragraph, then the gallery, each caption
+    shown twice in a row (under its photo and in the thumbnails)."""
+    story = "美國中西部至東岸1日籠罩在暴雪中，紐約、新澤西和康乃狄克州進入緊急狀態，多地學校停課，交通大亂。"
+    captions = ["賓州一輛篷車在大雪中行駛。(美聯社)", "華府一輛鏟雪車經過國家廣場附近。(美聯社)", "白宮附近有人堆起了雪人。(美聯社)"]
+    lines = ["圖輯／半個美國陷暴雪 全變白色世界", "世界新聞網／即時報導", story,
+             *[line for caption in captions for line in (caption, caption)], "美國 新英格蘭 紐約"]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", lines[0]), ("credit", lines[1]), ("paragraph", story), *[("caption", c) for c in captions]]
