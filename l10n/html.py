@@ -863,6 +863,21 @@ _PAGE_MARKER = re.compile(r"\s*[（(]\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*[頁页])\s
                           r"(?:\s*[-|｜–—]\s*[^()（）]{1,30})?\s*$")
 
 
+#: The most a series' or column's name adds before the headline it heads.
+MAX_SERIES_LABEL_CHARS = 20
+
+
+def _without_series_label(headline: str, metadata: Metadata) -> str:
+    """"神尾寿のMobile＋Views：Headline" → the headline, when the page declares
+    the headline (og:title) without the series' name before its colon."""
+    label, colon, rest = headline.partition("：") if "：" in headline else headline.partition(": ")
+    if not colon or visible_length(label) > MAX_SERIES_LABEL_CHARS or visible_length(rest) < MIN_FULL_HEADLINE_CHARS:
+        return headline
+    declared = {re.sub(r"\s+", "", _PAGE_MARKER.sub("", strip_site_name(h, metadata.site_names)))
+                for h in metadata.headlines}
+    return rest.strip() if re.sub(r"\s+", "", rest) in declared else headline
+
+
 def _lead_above_body(lines: list[Line], prose: list[bool], furniture: list[bool], inside: list[bool],
                      headline_at: int, body_start: int) -> list[int]:
     """Paragraphs between the headline and the body's box, in a box of their
@@ -889,7 +904,7 @@ def article_blocks(root) -> list[Block]:
     body_start, body_end = next(i for i in body if prose[i]), body[-1] + 1
     headline, headline_at = choose_headline(lines, metadata, body_start, furniture, in_furniture_tag)
     if headline:
-        headline = _PAGE_MARKER.sub("", headline) or headline
+        headline = _without_series_label(_PAGE_MARKER.sub("", headline) or headline, metadata)
     if headline_at == body_start:
         body_start = next((i for i in body if prose[i] and i > headline_at), body_end)
     elif headline_at is not None and headline_at < body_start:

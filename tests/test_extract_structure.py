@@ -1379,3 +1379,15 @@ def test_text_scrape_a_gallery_after_the_story_each_caption_shown_twice():
              *[line for caption in captions for line in (caption, caption)], "美國 新英格蘭 紐約"]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", lines[0]), ("credit", lines[1]), ("paragraph", story), *[("caption", c) for c in captions]]
+
+
+def test_a_series_name_before_the_headline_in_h1_is_not_the_headline():
+    """ITmedia: <h1>連載名：Headline</h1>, og:title the headline alone
+    with the page marker, <title> both with the site's name."""
+    paras = [f"第{i}段：2015年の新商品発表会では、iPhone 6sをはじめ、iPad Pro、Apple Pencilといった多彩な製品が登場した。" for i in range(3)]
+    headline = "Appleらしい「ユーザー体験の再発明」――新たなスタンダード"
+    html = (f"<html><head><title>神尾寿のMobile＋Views：{headline} (1/3) - ITmedia Mobile</title>"
+            f"<meta property='og:title' content='{headline} (1/3)'></head><body><div class='inner'>"
+            f"<h1>神尾寿のMobile＋Views：{headline}</h1><div class='body'>" + "".join(f"<p>{p}</p>" for p in paras)
+            + "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", headline)
