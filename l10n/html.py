@@ -708,10 +708,17 @@ def _before_the_next_story(lines: list[Line], prose: list[bool], furniture: list
     start = next((i for i in range(first + 1, len(lines))
                   if lines[i].heading == rank and not furniture[i]
                   and not any(id(element) == story_box for element in lines[i].elements)
-                  and not similar_titles(lines[i].text, lines[anchor].text)), None)
+                  and not _same_title(lines[i].text, lines[anchor].text)), None)
     if start is None:
         return furniture
     return [skip or i >= start for i, skip in enumerate(furniture)]
+
+
+def _same_title(a: str, b: str) -> bool:
+    """One headline shown again (a sticky bar's copy, maybe cut short with
+    "…"), not the next story's in the same template ("X演唱會2026香港｜門票…")."""
+    a, b = (re.sub(r"[\s…]+|\.\.\.", "", text) for text in (a, b))
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
 def find_container(lines: list[Line], prose: list[bool], furniture: list[bool], anchor: int | None) -> set[int]:

@@ -1391,3 +1391,18 @@ def test_a_series_name_before_the_headline_in_h1_is_not_the_headline():
             f"<h1>神尾寿のMobile＋Views：{headline}</h1><div class='body'>" + "".join(f"<p>{p}</p>" for p in paras)
             + "</div></div></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", headline)
+
+
+def test_an_endless_page_whose_next_story_has_a_headline_in_the_same_template():
+    """香港01: a concert guide, then the next guide the page loaded under it,
+    its <h1> made from the same template ("X演唱會2026香港｜門票…"), longer."""
+    def article(name: str, paras: list[str]) -> str:
+        return (f"<div class='grid'><h1>{name}演唱會2026香港｜門票優先/公售攻略＋購票連結＋座位表</h1></div>"
+                "<article class='cmp-article-detail'>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
+
+    story = [f"第{i}段：SEVENTEEN世界巡迴演唱會將於明年二月在啟德主場館舉行，門票價錢及公開發售日期有待公佈。" for i in range(3)]
+    following = [f"第{i}段：i-dle世界巡迴演唱會將於明年六月在啟德體育場舉行，樂迷可留意優先購票及公開發售的安排。" for i in range(6)]
+    html = ("<meta charset='utf-8'><title>SEVENTEEN演唱會2026香港｜門票優先/公售攻略＋購票連結＋座位表 | 香港01</title>"
+            "<meta property='og:title' content='SEVENTEEN演唱會2026香港｜門票優先/公售攻略＋購票連結＋座位表'>"
+            + article("SEVENTEEN", story) + article("i-dle", following))
+    assert [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"] == story
