@@ -3,8 +3,8 @@
 
 Floors sit a little under the scores measured when they were set
 (2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
-HTML 231 pages char F1 0.988, block F1 0.937, headline 97 %; text 297 pages
-0.979, 0.919, 95 %. A change that costs more than a page or two on these
+HTML 245 pages char F1 0.988, block F1 0.937, headline 97 %; text 329 pages
+0.978, 0.915, 95 %. A change that costs more than a page or two on these
 pages fails here."""
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ KNOWN_MISSES = {
                                   "the text alone does not tell them from the end of the story",
     "singtao-kwai-chung-placenta": "a gallery repeats one caption under several photos; the gold keeps each, "
                                    "l10n keeps a caption shown twice once",
+    "wired-jp-helvetica-now": "a 'Most Popular' box (a label, three teasers, each with its author's byline) "
+                              "stands between two halves of the story; the lines alone do not tell it from the "
+                              "end of the story and the next one",
     "hnr-cns-lianghui-press-passes-2015": "a photo item whose only text is the photo's caption (…中新社发 张浪 摄): "
                                           "no running text, refused as no article",
 }
