@@ -448,7 +448,10 @@ def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:
     if prefix:
         front, rest = prefix.group(1), title[prefix.end():]
         known = any(site and (site in front or front in site) for site in site_names)
-        if known or 2 * visible_length(front) <= visible_length(rest):
+        # "Headline | Section | Outlet": the long part after the first bar is
+        # the section and the outlet, not a headline
+        ends_with_site = any(site and rest.rstrip().endswith(site) for site in site_names)
+        if known or (2 * visible_length(front) <= visible_length(rest) and not ends_with_site):
             title = rest
     for _ in range(3):  # "Headline - Section - Outlet"
         match = _SITE_SUFFIX.search(title)
