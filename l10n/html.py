@@ -595,9 +595,10 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
             and visible_length(lines[i].text) >= 6 and re.sub(r"\s+", "", lines[i].text) not in sites]
     if metadata.title_only and near:
         return lines[near[-1]].text, near[-1]
-    # 5. when only <title> declares one and it does not speak of the story (the
-    # site's name on every page), the title line over the story, as in a text scrape
-    if metadata.title_only:
+    # 5. when what the page declares does not speak of the story (the site's
+    # name or slogan on every page), the title line over the story, as in a
+    # text scrape
+    if declared:
         story = bigrams("".join(line.text for i, line in enumerate(lines[body_start:], body_start)
                                 if _is_prose_line(line) and not furniture[i]))
         if not any(body_overlap(d, story) >= MIN_HEADLINE_OVERLAP for d in declared):

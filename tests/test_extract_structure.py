@@ -1408,3 +1408,13 @@ def test_an_endless_page_whose_next_story_has_a_headline_in_the_same_template():
             "<meta property='og:title' content='SEVENTEEN演唱會2026香港｜門票優先/公售攻略＋購票連結＋座位表'>"
             + article("SEVENTEEN", story) + article("i-dle", following))
     assert [text for kind, text in kinds_and_texts(extract(html.encode())) if kind == "paragraph"] == story
+
+
+def test_a_page_declaring_only_the_sites_name_takes_the_title_line_over_the_story():
+    """公視新聞網 (2014): og:title "-公視新聞網" and <title> the site's name,
+    the story's title in a table cell over its paragraphs."""
+    paras = [f"第{i}段：中風年齡越來越年輕，台綜院創辦人昨天參加一場活動時透露，他十四歲的孫子日前腦溢血住院。" for i in range(3)]
+    html = ("<html><head><title>公共電視台 新聞網</title><meta property='og:title' content='-公視新聞網'></head><body>"
+            "<table><tr><td>首頁</td><td>新聞</td></tr><tr><td>中風年輕化 孫子14歲腦溢血</td></tr><tr><td>"
+            + "".join(f"<p class='Page'>{p}</p>" for p in paras) + "</td></tr></table></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "中風年輕化 孫子14歲腦溢血")
