@@ -568,6 +568,9 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     # thousands of headings costs no more than one with a few
     above = [i for i in headings if i < body_start][-MAX_HEADLINE_CANDIDATES:]
     candidates = above + [i for i in headings if i >= body_start][:MAX_HEADLINE_CANDIDATES]
+    story = bigrams("".join(line.text for i, line in enumerate(lines[body_start:], body_start)
+                            if _is_prose_line(line) and not furniture[i]))
+    speaking = [d for d in declared if body_overlap(d, story) >= MIN_HEADLINE_OVERLAP]
     # 1. a heading that agrees with the declared headline, nearest above the body
     for rank in range(1, 7):
         agreeing = [i for i in candidates if lines[i].heading == rank
@@ -577,7 +580,8 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
             return _whole_heading(lines, (above or agreeing)[-1], declared)
     # 2. any visible line that is the declared headline, maybe without the
     # site's name glued on by a separator ("Headline-Outlet")
-    wanted = {re.sub(r"\s+", "", d) for d in declared if visible_length(d) >= MIN_HEADLINE_CHARS}
+    # (a site's slogan declared as every page's title and shown in its banner is not it)
+    wanted = {re.sub(r"\s+", "", d) for d in speaking if visible_length(d) >= MIN_HEADLINE_CHARS}
     # (the body's first line may be it: a title in a <div> inside the article box, with a colon in it)
     shown = [i for i, line in enumerate(lines[:body_start + 1])
              if any(_shown_as(re.sub(r"\s+", "", line.text), title) for title in wanted)]
@@ -598,14 +602,11 @@ def choose_headline(lines: list[Line], metadata: Metadata, body_start: int,
     # 5. when what the page declares does not speak of the story (the site's
     # name or slogan on every page), the title line over the story, as in a
     # text scrape
-    if declared:
-        story = bigrams("".join(line.text for i, line in enumerate(lines[body_start:], body_start)
-                                if _is_prose_line(line) and not furniture[i]))
-        if not any(body_overlap(d, story) >= MIN_HEADLINE_OVERLAP for d in declared):
-            texts = ["" if furniture[i] else line.text for i, line in enumerate(lines)]
-            found = find_headline(texts, body_start, story, set())
-            if found is not None:
-                return lines[found].text, found
+    if declared and not speaking:
+        texts = ["" if furniture[i] else line.text for i, line in enumerate(lines)]
+        found = find_headline(texts, body_start, story, set())
+        if found is not None:
+            return lines[found].text, found
     # 6. the declared headline itself
     for headline in declared:
         if visible_length(headline) >= MIN_HEADLINE_CHARS:

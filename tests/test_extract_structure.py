@@ -1418,3 +1418,15 @@ def test_a_page_declaring_only_the_sites_name_takes_the_title_line_over_the_stor
             "<table><tr><td>首頁</td><td>新聞</td></tr><tr><td>中風年輕化 孫子14歲腦溢血</td></tr><tr><td>"
             + "".join(f"<p class='Page'>{p}</p>" for p in paras) + "</td></tr></table></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "中風年輕化 孫子14歲腦溢血")
+
+
+def test_a_section_label_the_page_declares_as_its_title_is_not_the_headline():
+    """科普中国: <title> "科普中国-辟谣文章" (site, section) on every rumour
+    page, the section shown as a label; the story's title is a <div> above
+    its source line."""
+    paras = [f"第{i}段：看过电影的人可能会记得反派徒手抓子弹的镜头，现实中，子弹出膛的速度远远超过人的反应速度。" for i in range(3)]
+    html = ("<html><head><title>科普中国-辟谣文章</title></head><body><div class='nav'><span>辟谣文章</span></div>"
+            "<div class='rumor-article'><div class='rumor-title'>徒手抓子弹真的存在吗？</div>"
+            "<div class='rumor-info'>来源： 科普中国-科学原理</div><div class='rumor-content'>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "徒手抓子弹真的存在吗？")
