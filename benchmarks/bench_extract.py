@@ -97,8 +97,17 @@ def read_gold(path: Path) -> Extracted:
     return Extracted(headline, tuple(blocks))
 
 
+#: Invisible format characters (a zero-width space before a headline) are
+#: not text a reader sees; they are left out of every comparison.
+_FORMAT_CHARS = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+
+
+def _words(text: str) -> str:
+    return " ".join(_FORMAT_CHARS.sub("", text).split())
+
+
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", _FORMAT_CHARS.sub("", text)))
 
 
 def _f1(matched: int, extracted: int, gold: int) -> float:
@@ -112,10 +121,10 @@ def score(extracted: Extracted, gold: Extracted) -> Score:
     got, want = _squeeze("".join(extracted.blocks)), _squeeze("".join(gold.blocks))
     matcher = difflib.SequenceMatcher(None, got, want, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
-    got_blocks = Counter(" ".join(b.split()) for b in extracted.blocks)
-    want_blocks = Counter(" ".join(b.split()) for b in gold.blocks)
+    got_blocks = Counter(_words(b) for b in extracted.blocks)
+    want_blocks = Counter(_words(b) for b in gold.blocks)
     same = sum((got_blocks & want_blocks).values())
-    headline = extracted.headline is not None and " ".join(extracted.headline.split()) == gold.headline
+    headline = extracted.headline is not None and _words(extracted.headline) == _words(gold.headline or "")
     return Score(_f1(matched, len(got), len(want)), _f1(same, sum(got_blocks.values()), sum(want_blocks.values())),
                  headline)
 

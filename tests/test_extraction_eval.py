@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.bench_extract import evaluate, pages
+from benchmarks.bench_extract import Extracted, evaluate, pages, score
 
 FLOORS = {
     "html": {"char_f1": 0.98, "block_f1": 0.93, "headline_rate": 0.96},
@@ -51,3 +51,12 @@ def test_tuned_part_stays_above_the_floors(fmt):
     lost = [(page, score) for page, score in result.per_page
             if score.char_f1 < MIN_PAGE_CHAR_F1 and page not in KNOWN_MISSES]
     assert not lost, lost
+
+
+def test_invisible_format_characters_do_not_count_against_a_headline():
+    """A zero-width space the page put before its headline is not text a
+    reader sees: the scorer ignores it on both sides."""
+    gold = Extracted("\u200b《食尚玩家》前進秘魯", ("\u200b《食尚玩家》前進秘魯", "第一段。"))
+    got = Extracted("《食尚玩家》前進秘魯", ("《食尚玩家》前進秘魯", "第一段。"))
+    result = score(got, gold)
+    assert result.headline and result.char_f1 == 1.0 and result.block_f1 == 1.0
