@@ -1430,3 +1430,13 @@ def test_a_section_label_the_page_declares_as_its_title_is_not_the_headline():
             "<div class='rumor-info'>来源： 科普中国-科学原理</div><div class='rumor-content'>"
             + "".join(f"<p>{p}</p>" for p in paras) + "</div></div></body></html>")
     assert kinds_and_texts(extract(html.encode()))[0] == ("headline", "徒手抓子弹真的存在吗？")
+
+
+def test_a_headline_ending_in_reporter_then_more_words_is_no_byline():
+    """"…擄走壹週刊記者  並作出無理拘捕": the word 記者 inside a headline, then
+    a clause longer than a name, is no "desk 記者 name" byline."""
+    from l10n.lines import is_credit, is_title
+
+    assert not is_credit("警察在街頭無故擄走壹週刊記者  並作出無理拘捕")
+    assert is_title("警察在街頭無故擄走壹週刊記者  並作出無理拘捕")
+    assert is_credit("中青报·中青网记者 魏其濛 来源：中国青年报")
