@@ -102,7 +102,9 @@ _PHOTO_CREDIT = re.compile(
     r"|[。！？]\s*(?:圖|图)\s*[／/]\s*\S{1,20}$"  # a sentence, then the photo's source: …元。 圖／聯合報系資料照片
     r"|[.!?]\s+(?:Source|Photo|Image|Picture|Credit)\s*:\s*\S"  # an English caption, then its source
     r"|[=＝][^\s=＝]{1,12}提供$"  # Japanese papers: …のイメージ=ホンダ提供
-    r"|^(?:Image|Photo|Picture|画像|写真)\s*[:：]\s*\S",  # a caption line of its own: Image: バンダイ, 写真：共同
+    r"|^(?:Image|Photo|Picture|画像|写真)\s*[:：]\s*\S"  # a caption line of its own: Image: バンダイ, 写真：共同
+    r"|[（(][^（()）]{1,12}提供[）)]\s*$"  # who gave the photo, last: 草間彌生（時藝多媒體提供）
+    r"|[（(]\s*(?:写真|撮影|画像)\s*[・:：／/]",  # a Japanese photographer: …立浪和義氏(写真・黒田史夫）
     re.I,
 )
 _CREDIT = re.compile(

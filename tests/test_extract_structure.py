@@ -1357,7 +1357,8 @@ def test_a_desk_or_outlet_over_its_report_is_a_credit(line):
     assert is_credit(line) and not is_title(line)
 
 
-@pytest.mark.parametrize("line", ["Image: バンダイ", "写真：共同通信", "Photo: Reuters"])
+@pytest.mark.parametrize("line", ["Image: バンダイ", "写真：共同通信", "Photo: Reuters", "草間彌生（時藝多媒體提供）",
+                                  "後任は立浪和義氏に決まった(写真・黒田史夫）"])
 def test_a_photo_source_on_a_line_of_its_own_is_a_caption(line):
     from l10n.lines import is_caption, is_title
 
