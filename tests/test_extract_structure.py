@@ -1441,3 +1441,11 @@ def test_a_headline_ending_in_reporter_then_more_words_is_no_byline():
     assert not is_credit("警察在街頭無故擄走壹週刊記者  並作出無理拘捕")
     assert is_title("警察在街頭無故擄走壹週刊記者  並作出無理拘捕")
     assert is_credit("中青报·中青网记者 魏其濛 来源：中国青年报")
+
+
+@pytest.mark.parametrize("line", ["注明:文章部分内容来源于网络,如侵犯到您的隐私或权益,请后台留言,本平台第一时间进行处理,谢谢!",
+                                  "本文圖片來自網路，如有侵權，請聯繫我們刪除。"])
+def test_a_copy_sites_takedown_note_is_a_notice(line):
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
