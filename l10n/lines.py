@@ -146,7 +146,6 @@ _NOTICE = re.compile(
     r"|(?:僅|仅|只)代表.{0,6}(?:個人|个人|本人|作者)?.{0,4}(?:觀點|观点|立場|立场)|(?:觀點|观点|立場|立场)(?:僅|仅|只)代表"
     r"|^[（(]?\s*(?:原標題|原标题|原題|原题|原文標題|原文标题)\s*(?:[：:]|為|为)"  # the syndicated story's "original title" line
     r"|^[^。！？]{0,8}(?:瀏覽器|浏览器|browser)[^。！？]{0,20}(?:不支持|不支援|無法|无法|不能|support)[^。！？]{0,20}[。.!！]?$"  # a video player's fallback
-    r"|(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d"  # hotline boxes under every story of a kind
     r"|(?:侵犯|侵害|侵權|侵权).{0,20}(?:請|请).{0,20}(?:刪除|删除|處理|处理|聯繫|联系|聯絡|联络)"  # a copy site's takedown note
     r"|^[（(【\[]?\s*(?:延伸閱讀|延伸阅读|相關閱讀|相关阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻)\s*[：:]"  # a "read more" link
     "|" + _SIGN_UP,
@@ -193,10 +192,16 @@ def ends_sentence(line: str) -> bool:
     return line[-1:] in tuple(SENTENCE_END) or (line.endswith(".") and bool(_HAN.match(line.rstrip(".")[-1:])))
 
 
+#: Hotline boxes under every story of a kind (安心專線：1925); a paragraph that
+#: gives a number to call is longer.
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线|hotline)\s*[：:]?\s*\d", re.I)
+MAX_HOTLINE_BOX_CHARS = 60
+
+
 def is_notice(line: str) -> bool:
     """A copyright, privacy or disclaimer notice: every outlet's footer or
     consent banner, never the story."""
-    return bool(_NOTICE.search(line))
+    return bool(_NOTICE.search(line)) or (bool(_HOTLINE.search(line)) and visible_length(line) <= MAX_HOTLINE_BOX_CHARS)
 
 
 def is_prose(line: str) -> bool:

@@ -1449,3 +1449,11 @@ def test_a_copy_sites_takedown_note_is_a_notice(line):
     from l10n.lines import is_notice
 
     assert is_notice(line)
+
+
+def test_a_paragraph_giving_a_hotline_number_is_the_storys_not_a_hotline_box():
+    from l10n.lines import is_notice
+
+    assert is_notice("安心專線：1925")
+    assert not is_notice("中華白海豚是國際瀕危的海洋哺乳類動物。市政署呼籲，市民如發現海豚擱淺或死亡個案，"
+                         "請致電市民服務熱線2833 7676通知相關人員到場處理。")
