@@ -108,7 +108,9 @@ _FURNITURE_WORDS = re.compile(
     r"|\w*player\w*)(?=$|[\s_-])",  # a video player's controls: 00:00/00:00, 倍速, 高清
     re.I,
 )
-_FONT_WORDS = re.compile(r"(?:^|[\s_-])(?:font[_-]?size|fontsize|textsize)(?=$|[\s_-])", re.I)
+#: Boxes named for a widget beside the text rather than for furniture: the
+#: font-size buttons' box, the box after the video player (c1_afterplayer)
+_WIDGET_WORDS = re.compile(r"(?:^|[\s_-])(?:font[_-]?size|fontsize|textsize|\w*player\w*)(?=$|[\s_-])", re.I)
 #: Classes a site puts on what its print view leaves out: never the article.
 _NOT_PRINTED = re.compile(r"(?:^|\s)(?:hidden-print|d-print-none|no-?print|print-?hidden|hide-?print|hide-on-print)(?=$|\s)", re.I)
 _CAPTION_WORDS = re.compile(
@@ -662,7 +664,7 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
                 elements[id(element)] = element
     wrappers = {key for key, weight in held.items()
                 if weight >= WRAPPER_PROSE_SHARE * total
-                and (not outside or _holds_main_structure(elements[key]) or _named_for_font_size(elements[key]))
+                and (not outside or _holds_main_structure(elements[key]) or _named_for_widget(elements[key]))
                 and not _NOT_PRINTED.search(_attribute_words(elements[key]))}
     boxes = [[element for element in line.furniture if id(element) not in wrappers] for line in lines]
     if not outside and not any(in_prose and not found for in_prose, found in zip(prose, boxes)):
@@ -686,12 +688,14 @@ def _list_items(lines: list[Line]) -> list[bool]:
     return [key is not None and size[key] <= MAX_TEASER_LINES for key in innermost]
 
 
-def _named_for_font_size(element) -> bool:
-    """A box named only for the font-size widget (``qgl_fontsize_box``) is the
-    text the widget resizes, when it holds most of the prose."""
+def _named_for_widget(element) -> bool:
+    """A box named only for a widget — the font-size buttons (``qgl_fontsize_box``),
+    the video player (``c1_afterplayer``) — is the text the widget resizes or
+    the story under the video, when it holds most of the prose: a widget's
+    controls have none."""
     words = _attribute_words(element)
-    return (element.tag not in _FURNITURE_TAGS and bool(_FONT_WORDS.search(words))
-            and not _FURNITURE_WORDS.search(_FONT_WORDS.sub(" ", words)))
+    return (element.tag not in _FURNITURE_TAGS and bool(_WIDGET_WORDS.search(words))
+            and not _FURNITURE_WORDS.search(_WIDGET_WORDS.sub(" ", words)))
 
 
 def _holds_main_structure(element) -> bool:

@@ -1457,3 +1457,14 @@ def test_a_paragraph_giving_a_hotline_number_is_the_storys_not_a_hotline_box():
     assert is_notice("安心專線：1925")
     assert not is_notice("中華白海豚是國際瀕危的海洋哺乳類動物。市政署呼籲，市民如發現海豚擱淺或死亡個案，"
                          "請致電市民服務熱線2833 7676通知相關人員到場處理。")
+
+
+def test_the_box_after_the_video_player_is_the_story_not_the_player():
+    """無綫新聞 (2014): the story under the video sits in div#c1_afterplayer,
+    and the weather line at the top of the page is prose of its own."""
+    paras = [f"第{i}段：市場預期，美國零售銷售與消費者信心都進一步上升，勞工市場繼續好轉，通貨膨脹仍然溫和。" for i in range(4)]
+    html = ("<html><head><title>無綫新聞 - 財經 - 市料美零售銷售續升</title></head><body>"
+            "<div class='weather'>天晴，天氣乾燥。明早天氣相當清涼，市區最低氣溫約14度，新界再低幾度。</div>"
+            "<div class='newsDesc'><h4>市料美零售銷售續升</h4><div id='c1_afterplayer'>"
+            + "".join(f"<pre>{p}</pre>" for p in paras) + "</div></div></body></html>")
+    assert kinds_and_texts(extract(html.encode())) == [("headline", "市料美零售銷售續升"), *[("paragraph", p) for p in paras]]
