@@ -67,6 +67,7 @@ def test_block_structure_subheadings_captions_and_boxes():
         ("自由電子報 - 果汁？啤酒？難分 「飲誘」青少年", (), "果汁？啤酒？難分 「飲誘」青少年"),  # the site in front
         ("快訊 - 颱風海葵登陸 全台停班停課", ("快訊",), "颱風海葵登陸 全台停班停課"),
         ("全台停班停課 - 自由時報電子報", (), "全台停班停課"),  # a short headline before a longer site name
+        ("廉署貪污舉報今年跌11%- 星島日報網頁", (), "廉署貪污舉報今年跌11%"),  # no space before the dash
         # a short headline, then the section and the site: not "Site | Headline"
         ("如何推動區域經貿合作 | ETtoday論壇新聞 | ETtoday 新聞雲", ("ETtoday 新聞雲",), "如何推動區域經貿合作"),
     ],
