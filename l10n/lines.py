@@ -673,6 +673,16 @@ def _without_date_stamp(line: str) -> str:
     return rest if rest != line and is_title(rest) and not _CLOCK.search(rest) else line
 
 
+#: A printer-friendly page labels its title: "标题: Headline [打印本页]" (a
+#: forum's print view), "主題: Headline | |" (a portal's table layout).
+_TITLE_FIELD = re.compile(r"^(?:標題|标题|主題|主题)\s*[:：]\s*(?P<title>.+?)(?:\s*\[打印本[页頁]\]|(?:\s*[|｜])+)?\s*$")
+
+
+def _without_field_label(line: str) -> str:
+    field = _TITLE_FIELD.match(line)
+    return field.group("title") if field and is_title(field.group("title")) else line
+
+
 #: The reporter a byline names: 記者邱璽臣／台北報導, 作者：王小明
 _CREDITED_NAME = re.compile(r"(?:記者|记者|作者|撰文)\s*[:：／/]?\s*([\u4e00-\u9fff]{2,4})(?=[\s/／|｜]|報導|报道|$)")
 
@@ -706,7 +716,7 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     """Headline, then the credits and captions between it and the body."""
     titles = list(lines)  # the headline is looked for above the body only
     for index in range(max(0, body_start - HEADLINE_WINDOW - 1), body_start):
-        titles[index] = _without_date_stamp(lines[index])
+        titles[index] = _without_date_stamp(_without_field_label(lines[index]))
     headline = find_headline(titles, body_start, body, foreign)
     deck = None  # a second title line under the headline, before the date
     if headline and _is_deck(titles, headline, body, foreign):

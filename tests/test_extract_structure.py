@@ -1469,3 +1469,15 @@ def test_the_box_after_the_video_player_is_the_story_not_the_player():
             "<div class='newsDesc'><h4>市料美零售銷售續升</h4><div id='c1_afterplayer'>"
             + "".join(f"<pre>{p}</pre>" for p in paras) + "</div></div></body></html>")
     assert kinds_and_texts(extract(html.encode())) == [("headline", "市料美零售銷售續升"), *[("paragraph", p) for p in paras]]
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("标题: 倒曹纯属谐音梗? 曹观友:没有人倒曹最好 [打印本页]", "倒曹纯属谐音梗? 曹观友:没有人倒曹最好"),
+    ("主題: 快訊:福澳碼頭深夜火燒船 | |", "快訊:福澳碼頭深夜火燒船"),
+])
+def test_text_scrape_a_printer_friendly_pages_labelled_title(line, headline):
+    """A forum's print view ("标题: … [打印本页]") and a portal's table layout
+    ("主題: … | |") label the title line."""
+    story = [f"第{i}段：州首席部长今日在记者会上表示，有关谐音的说法纯属巧合，他希望各方把焦点放在州的发展上。" for i in range(3)]
+    lines = ["论坛 » 时事", line, "作者: 小编    时间: 2023-1-5 10:21", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", headline)
