@@ -649,7 +649,9 @@ def mark_furniture(lines: list[Line], prose: list[bool]) -> tuple[list[bool], li
     inside such a wrapper, is still furniture. A box the site's print view
     leaves out (``hidden-print``) is never a wrapper (a machine-written
     summary and quiz above the story). A comment-rules box can hold more
-    prose than a short story, but never the story's headline."""
+    prose than a short story, but never the story's headline. Teasers in short
+    list items (a title over a first sentence) are not counted as prose here;
+    a layout made of lists keeps its story's prose (see ``_list_items``)."""
     held: dict[int, int] = defaultdict(int)
     elements: dict[int, object] = {}
     total = outside = 0
