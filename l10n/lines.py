@@ -517,6 +517,7 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
         return sum(len(lines[i]) for i in run if paragraph(lines[i]))
 
     stories = [run for run in runs if not feed_item(run)] or runs
+    stories = _before_the_next_story(lines, stories, weight)
     # a page that loads the next article under its own (巴士的報's "往下看更多文章")
     # shows its own headline more than once: as <title>, breadcrumb, heading
     shown_twice = _titles_shown_twice(lines, page_title) if len(stories) > 1 else set()
@@ -539,6 +540,33 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1
+
+
+def _before_the_next_story(lines: list[str], stories: list[list[int]], weight) -> list[list[int]]:
+    """Stories the page does not follow with others of the same kind. An
+    endless page closes every story with the same line (a reactions bar:
+    反应), and a list of related stories starts under its label: the page's
+    own story is the first, however long the ones after it."""
+    weighed = [run for run in stories if weight(run)]
+    def closing(run: list[int]) -> str | None:
+        return lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
+    label = next((i for i, line in enumerate(lines) if is_related_label(line)), None)
+    def headed(run: list[int]) -> bool:  # under a headline that speaks of it
+        body = bigrams("".join(lines[i] for i in run))
+        return any(is_title(lines[i]) and visible_length(lines[i]) >= MIN_FULL_HEADLINE_CHARS
+                   and body_overlap(lines[i], body) >= MIN_HEADLINE_OVERLAP
+                   for i in range(max(0, run[0] - HEADER_WINDOW), run[0]))
+    for first, run in enumerate(weighed):
+        if not headed(run):
+            continue
+        later = weighed[first + 1:]
+        same_close = [other for other in later if closing(other) is not None and closing(other) == closing(run)
+                      and not is_prose(closing(run))]
+        after_label = [other for other in later if label is not None and run[-1] < label < other[0]]
+        if same_close or after_label:
+            dropped = {id(other) for other in same_close + after_label}
+            return [run for run in stories if id(run) not in dropped]
+    return stories
 
 
 def _among_titles(lines: list[str], index: int) -> bool:

@@ -1481,3 +1481,27 @@ def test_text_scrape_a_printer_friendly_pages_labelled_title(line, headline):
     story = [f"第{i}段：州首席部长今日在记者会上表示，有关谐音的说法纯属巧合，他希望各方把焦点放在州的发展上。" for i in range(3)]
     lines = ["论坛 » 时事", line, "作者: 小编    时间: 2023-1-5 10:21", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", headline)
+
+
+def test_text_scrape_an_endless_page_keeps_its_first_story():
+    """南洋商報 (2020): each story of the endless page closes with the same
+    reactions bar; the second story is longer than the page's own."""
+    own = ["（新加坡27日讯）新加坡今天新增799起冠病病例，总病例达1万4423起，新增病例多数是住在客工宿舍的工作准证持有者。",
+           "卫生部将在稍后发出的文告中，透露新病例的更多细节，包括社区病例的感染源和确诊者的行踪。"]
+    next_story = [f"{'（新加坡13日讯）' if i == 0 else ''}第{i}段：疑在候机室索讨香烟不果，澳洲男子竟点燃窗帘纵火，还用灭火器喷向到场处理的警员。"
+                  for i in range(5)]
+    lines = ["国际", "新加坡新增799起冠病确诊病例", *own, "反应", "东盟+", "澳洲男子机场候机室点燃窗帘纵火", *next_story,
+             "反应", "相关新闻"]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks == [("headline", "新加坡新增799起冠病确诊病例"), *[("paragraph", p) for p in own]]
+
+
+def test_text_scrape_the_teasers_under_a_related_stories_label_are_not_the_story():
+    """台海网: a one-paragraph story, its source line, then 相关新闻 and a
+    list of teasers, each a title over a paragraph, longer all together."""
+    story = "据日本共同社报道，日本首相菅义伟18日在众院议院运营委员会会议上表态称，将在21日解除首都圈的紧急事态宣言。"
+    teasers = [line for i in range(3) for line in (f"相关报道标题第{i}条", f"第{i}条：外交部发言人针对美日联合声明作出严正回应，表示坚决反对干涉中国内政的言行。")]
+    lines = ["您现在的位置: 台海网 >> 新闻中心 >> 国际", "菅义伟宣布21日将解除首都圈紧急事态宣言", story, "来源:海外网", "相关新闻",
+             *teasers]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert ("paragraph", story) in blocks and not any(text.startswith("第") for _, text in blocks)
