@@ -732,11 +732,12 @@ def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -
     right above it is a headline too, speaking of the story, in other words
     (two wordings of one headline are the title and its copy). The line found
     is shown once (a title the page repeats is the headline); the one above
-    may be shown again (in the gallery or a list of stories below)."""
+    may be shown again, in a list of stories below or right under itself (a
+    scrape of the headline and its print copy)."""
     above = found - 1
     return (titles.count(titles[found]) == 1 and body_overlap(titles[found], bigrams(titles[above])) < MAX_DECK_OVERLAP
             and is_title(titles[above]) and visible_length(titles[above]) >= MIN_FULL_HEADLINE_CHARS
-            and above not in foreign and not shown_twice(titles, above)
+            and above not in foreign
             and body_overlap(titles[above], body) >= MIN_HEADLINE_OVERLAP)
 
 

@@ -1505,3 +1505,11 @@ def test_text_scrape_the_teasers_under_a_related_stories_label_are_not_the_story
              *teasers]
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert ("paragraph", story) in blocks and not any(text.startswith("第") for _, text in blocks)
+
+
+def test_text_scrape_a_headline_shown_twice_in_a_row_keeps_its_deck_under_it():
+    """哈爾濱日報 (2018): the headline and its print copy, then the deck."""
+    story = [f"第{i}段：市公安局召開春節安保工作總結會，通報春節期間全市各類警情同比下降，社會治安持續平安穩定。" for i in range(3)]
+    lines = ["春節期間全市各類警情同比下降", "春節期間全市各類警情同比下降", "社會治安持續平安穩定", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
+        ("headline", "春節期間全市各類警情同比下降"), ("subheading", "社會治安持續平安穩定")]
