@@ -163,6 +163,8 @@ _WHITESPACE = re.compile(r"\s")
 #: "Headline | Outlet": a page's <title> copy, shown between headline and body or at the page's end.
 _TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜_\-–—]\s*\S.{0,19}$")
 _TITLE_SEPARATOR = re.compile(r"\s*[|｜_\-–—]")
+#: "Headline 圖/晞林": the headline again over the photo, its credit glued on.
+_GLUED_CREDIT = re.compile(r"^\s+[^\s/／]{1,4}[/／][^\s/／]{1,8}$")
 
 
 def visible_length(line: str) -> int:
@@ -346,7 +348,10 @@ def is_link_list(line: str) -> bool:
             or len(_BREADCRUMB_STEP.findall(line)) >= 2):
         return True
     words = line.split(" ")
-    return len(words) >= 3 and all(len(word) <= 6 for word in words) and not ends_sentence(line)
+    # three words may be a headline's phrases (醫界四大皆空 民眾無感 (圖)), not with a dot between them
+    separated = any(word in ("·", "・", "•", "/") for word in words)
+    return ((len(words) >= 4 or len(words) == 3 and separated) and all(len(word) <= 6 for word in words)
+            and not ends_sentence(line))
 
 
 def is_title(line: str) -> bool:
@@ -634,14 +639,15 @@ def shown_twice(lines: list[str], index: int) -> bool:
 
 def find_headline(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> int | None:
     """The headline's line. A page may show its ``<title>`` copy, "Headline |
-    Outlet", between the headline and the body: the headline is the line
-    without the outlet."""
+    Outlet", or the headline with a photo's credit glued on, between the
+    headline and the body: the headline is the line without them."""
     found = _title_line(lines, body_start, body, foreign)
     if found is None:
         return None
     for index in range(found - 1, max(-1, found - 1 - HEADLINE_WINDOW), -1):
         if (visible_length(lines[index]) >= MIN_FULL_HEADLINE_CHARS and lines[found].startswith(lines[index])
-                and _TITLE_COPY_SUFFIX.match(lines[found][len(lines[index]):])):
+                and (_TITLE_COPY_SUFFIX.match(lines[found][len(lines[index]):])
+                     or _GLUED_CREDIT.match(lines[found][len(lines[index]):]))):
             return index
     return found
 

@@ -1513,3 +1513,20 @@ def test_text_scrape_a_headline_shown_twice_in_a_row_keeps_its_deck_under_it():
     lines = ["春節期間全市各類警情同比下降", "春節期間全市各類警情同比下降", "社會治安持續平安穩定", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][:2] == [
         ("headline", "春節期間全市各類警情同比下降"), ("subheading", "社會治安持續平安穩定")]
+
+
+def test_text_scrape_a_headline_of_three_short_phrases_is_no_menu():
+    """Yahoo 奇摩 (2013): "醫界四大皆空 民眾無感 (圖)" is the headline, shown
+    twice; "延伸 · 推荐" is a link bar."""
+    from l10n.lines import is_link_list
+
+    assert not is_link_list("醫界四大皆空 民眾無感 (圖)")
+    assert is_link_list("延伸 · 推荐") and is_link_list("首頁 新聞 財經 娛樂")
+
+
+def test_text_scrape_the_headline_again_with_a_photo_credit_glued_on_is_not_the_headline():
+    """人間福報: the headline, its byline, then the headline again over the
+    photo with the credit glued on (… 圖/晞林)."""
+    story = [f"第{i}段：颱風過後幾天，到植物園散步，走到門口，才知園區封閉整理中，樹枝與落葉還堆積在路徑中。" for i in range(3)]
+    lines = ["生活快門 守著殘破家園", "文與圖/晞林 |2015.09.10", "字級", "生活快門 守著殘破家園 圖/晞林", "文與圖/晞林", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "生活快門 守著殘破家園")
