@@ -78,6 +78,7 @@ MAX_DECK_OVERLAP = 0.5
 TAIL_WINDOW = 10
 TAIL_CREDIT_WINDOW = 6
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 100
+MIN_SHORT_HEADLINE_CHARS = 4
 #: A photo credit after a caption is short: "Reuters/路透社", "Source: Screenshot from RTHK's footage".
 MAX_CAPTION_CREDIT_CHARS = 40
 #: Lines this short are buttons and labels (分享, 列印, A-A+), not text.
@@ -354,10 +355,10 @@ def is_link_list(line: str) -> bool:
             and not ends_sentence(line))
 
 
-def is_title(line: str) -> bool:
+def is_title(line: str, shortest: int = MIN_TITLE_CHARS) -> bool:
     length = visible_length(line)
     return (
-        MIN_TITLE_CHARS <= length <= MAX_TITLE_CHARS
+        shortest <= length <= MAX_TITLE_CHARS
         # a headline is not a sentence; a caption is one, then its credit (a
         # Japanese headline may join two phrases with one: Suicaでガシャれる。電子…)
         and (line.count("。") == 0 or (line.count("。") == 1 and not ends_sentence(line) and bool(_KANA.search(line))))
@@ -685,7 +686,10 @@ def _title_line(lines: list[str], body_start: int, body: set[str], foreign: set[
             break
         if is_title(lines[index]) and not shown_twice(lines, index) and index not in foreign:
             return index
-    return None
+    # a column's headline may be as short as a button (警調的疲憊): right above
+    # the date or byline, speaking of the story
+    return next((index for index in window if is_title(lines[index], MIN_SHORT_HEADLINE_CHARS)
+                 and above_date_or_byline(index) and speaks_of_body(index)), None)
 
 
 #: A publication time stamp after a headline on its line.

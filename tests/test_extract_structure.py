@@ -1530,3 +1530,11 @@ def test_text_scrape_the_headline_again_with_a_photo_credit_glued_on_is_not_the_
     story = [f"第{i}段：颱風過後幾天，到植物園散步，走到門口，才知園區封閉整理中，樹枝與落葉還堆積在路徑中。" for i in range(3)]
     lines = ["生活快門 守著殘破家園", "文與圖/晞林 |2015.09.10", "字級", "生活快門 守著殘破家園 圖/晞林", "文與圖/晞林", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "生活快門 守著殘破家園")
+
+
+def test_text_scrape_a_headline_shorter_than_a_title_right_above_the_date():
+    """台灣醒報 (2015): a reporter's diary titled in five characters, then
+    the author, date and view count."""
+    story = [f"第{i}段：今天到記者會，覺得警調看起來都好疲憊，整天都在跟罪犯周旋，心理壓力應該很大，讓人心疼。" for i in range(3)]
+    lines = ["台灣醒報", "警調的疲憊", "鄭宇晴 2015/07/07 11:42 點閱 550 次", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "警調的疲憊")
