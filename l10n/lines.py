@@ -716,9 +716,17 @@ def _without_date_stamp(line: str) -> str:
 _TITLE_FIELD = re.compile(r"^(?:標題|标题|主題|主题)\s*[:：]\s*(?P<title>.+?)(?:\s*\[打印本[页頁]\]|(?:\s*[|｜])+)?\s*$")
 
 
-def _without_field_label(line: str) -> str:
+#: A board's or section's tag in square brackets before the title: "[新聞] …"
+#: (a bulletin board's post), "[澳門新聞] …"; 【…】 is the outlet's own kicker.
+_TAG_BEFORE = re.compile(r"^\[[^\[\]]{1,8}\]\s*")
+
+
+def _without_title_label(line: str) -> str:
     field = _TITLE_FIELD.match(line)
-    return field.group("title") if field and is_title(field.group("title")) else line
+    if field and is_title(field.group("title")):
+        return field.group("title")
+    untagged = _TAG_BEFORE.sub("", line)
+    return untagged if untagged != line and is_title(untagged) else line
 
 
 #: The reporter a byline names: 記者邱璽臣／台北報導, 作者：王小明
@@ -755,7 +763,7 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     """Headline, then the credits and captions between it and the body."""
     titles = list(lines)  # the headline is looked for above the body only
     for index in range(max(0, body_start - HEADLINE_WINDOW - 1), body_start):
-        titles[index] = _without_date_stamp(_without_field_label(lines[index]))
+        titles[index] = _without_date_stamp(_without_title_label(lines[index]))
     headline = find_headline(titles, body_start, body, foreign)
     deck = None  # a second title line under the headline, before the date
     if headline and _is_deck(titles, headline, body, foreign):

@@ -1538,3 +1538,13 @@ def test_text_scrape_a_headline_shorter_than_a_title_right_above_the_date():
     story = [f"第{i}段：今天到記者會，覺得警調看起來都好疲憊，整天都在跟罪犯周旋，心理壓力應該很大，讓人心疼。" for i in range(3)]
     lines = ["台灣醒報", "警調的疲憊", "鄭宇晴 2015/07/07 11:42 點閱 550 次", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "警調的疲憊")
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("[澳門新聞] 巴士疑撞途人男子送院", "巴士疑撞途人男子送院"),
+    ("【獨家】巴士疑撞途人男子送院", "【獨家】巴士疑撞途人男子送院"),  # the outlet's own kicker stays
+])
+def test_text_scrape_a_section_tag_in_square_brackets_is_not_the_headlines(line, headline):
+    story = [f"第{i}段：一輛巴士昨晚在新馬路疑撞倒一名過路男子，男子頭部受傷，由救護車送往醫院治理，警方正調查事故原因。" for i in range(3)]
+    lines = ["澳門新聞", line, "2024-03-05", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", headline)
