@@ -72,6 +72,9 @@ MIN_FULL_HEADLINE_CHARS = 10
 #: A deck says more than its headline: one sharing this share of its
 #: character pairs with the line above is another wording of the headline.
 MAX_DECK_OVERLAP = 0.5
+#: A paragraph sharing less of the story's character pairs than this speaks of
+#: something else (a site's banner above the headline).
+MAX_BANNER_OVERLAP = 0.1
 #: Lines after the body searched for end-of-story captions, and for editor
 #: credits (past a "more from the app" line or page numbers, not into the
 #: related headlines further down).
@@ -539,13 +542,30 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
                    for i in range(max(0, run[0] - HEADER_WINDOW), run[0]))
 
     under_byline = [run for run in stories if weight(run) and bylined(run)]
-    best = max(own or under_byline or stories, key=weight)
+    best = _under_the_headline_inside(lines, max(own or under_byline or stories, key=weight), paragraph)
     while len(best) > 1 and not paragraph(lines[best[-1]]) and _among_titles(lines, best[-1]):
         best = best[:-1]  # a headline with a question mark in a list of related ones under the story
     start = next(i for i in best if paragraph(lines[i]))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1
+
+
+def _under_the_headline_inside(lines: list[str], run: list[int], paragraph) -> list[int]:
+    """The run without a site's banner above the headline (a notice to
+    readers in prose: 美國政府終止了對本台的資助…): the first title line
+    inside the run speaks of the text under it, and what is above it does
+    not."""
+    title = next((i for i in range(run[0], run[-1]) if i not in run and is_title(lines[i])
+                  and visible_length(lines[i]) >= MIN_FULL_HEADLINE_CHARS), None)
+    if title is None:
+        return run
+    above, under = [i for i in run if i < title], [i for i in run if i > title]
+    story = bigrams("".join(lines[i] for i in under))
+    if (body_overlap(lines[title], story) >= MIN_HEADLINE_OVERLAP and any(paragraph(lines[i]) for i in under)
+            and all(body_overlap(lines[i], story) < MAX_BANNER_OVERLAP for i in above)):
+        return under
+    return run
 
 
 def _before_the_next_story(lines: list[str], stories: list[list[int]], weight) -> list[list[int]]:

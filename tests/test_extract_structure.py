@@ -1548,3 +1548,14 @@ def test_text_scrape_a_section_tag_in_square_brackets_is_not_the_headlines(line,
     story = [f"第{i}段：一輛巴士昨晚在新馬路疑撞倒一名過路男子，男子頭部受傷，由救護車送往醫院治理，警方正調查事故原因。" for i in range(3)]
     lines = ["澳門新聞", line, "2024-03-05", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", headline)
+
+
+def test_text_scrape_a_banner_paragraph_above_the_headline_is_not_the_story():
+    """自由亞洲電台 (2025): the site's notice to readers, in prose, stands
+    right above the headline and its story."""
+    banner = "3月15日，美國政府終止了對本台的資助，因此我們的員工人數減少。但我們仍將繼續在網站及社交媒體平台上提供有限的新聞內容。"
+    story = ["美國國務院強烈譴責香港當局對黃之鋒提出新的國安指控，稱此舉是對香港未來的悲劇性打擊，意圖進一步打壓異見聲音。",
+             "國務院發言人表示，美國呼籲港府立即釋放黃之鋒及所有因和平表達意見而被拘押的人士，並恢復香港的自由。"]
+    lines = [banner, "美國國務院強烈譴責港府拘捕黃之鋒", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "美國國務院強烈譴責港府拘捕黃之鋒"), *[("paragraph", p) for p in story]]
