@@ -94,7 +94,10 @@ _BLOCK_TAGS = frozenset(
 )
 #: (Not <head> itself: a page saved without <body> has its first HTML5 boxes,
 #: <section>, <article>, parsed into <head>; only head's own tags are skipped.)
-_SKIPPED_TAGS = frozenset("script style noscript template svg iframe title base button select option textarea".split())
+#: (Nor <rt>/<rp>: a reading printed over a kanji, 障害<rt>しょうがい</rt>, is a
+#: reader's aid, not words of the text; inline it would read 障害しょうがい.)
+_SKIPPED_TAGS = frozenset("script style noscript template svg iframe title base button select option textarea "
+                          "rt rp".split())
 #: Elements that are page furniture wherever they appear.
 _FURNITURE_TAGS = frozenset("nav aside footer form dialog menu".split())
 #: Class and id words of furniture boxes, matched as whole words of the

@@ -1559,3 +1559,17 @@ def test_text_scrape_a_banner_paragraph_above_the_headline_is_not_the_story():
     lines = [banner, "美國國務院強烈譴責港府拘捕黃之鋒", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", "美國國務院強烈譴責港府拘捕黃之鋒"), *[("paragraph", p) for p in story]]
+
+
+def test_ruby_readings_over_kanji_are_not_text():
+    """NHK NEWS WEB EASY prints each kanji word's reading over it in <rt>;
+    the article's text is the words, not words and readings."""
+    def ruby(word, reading):
+        return f"<ruby>{word}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>"
+    paragraphs = [f"{i}、{ruby('障害', 'しょうがい')}がある{ruby('人', 'ひと')}を{ruby('手伝', 'てつだ')}う{ruby('方法', 'ほうほう')}を、"
+                  f"{ruby('会社', 'かいしゃ')}の{ruby('人', 'ひと')}たちが{ruby('勉強', 'べんきょう')}しました。" for i in range(3)]
+    html = ("<html><head><title>NEWS WEB EASY</title></head><body><article><h1>" + ruby("勉強会", "べんきょうかい")
+            + "を開きました</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    blocks = kinds_and_texts(extract(html.encode()))
+    assert blocks[0] == ("headline", "勉強会を開きました")
+    assert blocks[1] == ("paragraph", "0、障害がある人を手伝う方法を、会社の人たちが勉強しました。")
