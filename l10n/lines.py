@@ -512,7 +512,10 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
         gap = index - last - 1 - (free_before[index] - free_before[last + 1])
         dated = dates_before[index] > dates_before[last + 1]
         # a paragraph opening with its own dateline ((道北9日讯)…) starts the next story
-        opens_story = bool(_STORY_DATELINE.match(lines[index]))
+        # …and so does a title shown twice in a row (a blog archive's next post: link, then heading)
+        opens_story = bool(_STORY_DATELINE.match(lines[index])) or any(
+            shown_twice(lines, i) and is_title(lines[i]) and visible_length(lines[i]) >= MIN_FULL_HEADLINE_CHARS
+            for i in range(last + 1, index))
         if gap <= MAX_BODY_GAP and not dated and not opens_story and not SIGN_OFF.search(lines[last]):
             runs[-1].append(index)
         else:
@@ -529,8 +532,8 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     stories = _before_the_next_story(lines, stories, weight)
     # a page that loads the next article under its own (巴士的報's "往下看更多文章")
     # shows its own headline more than once: as <title>, breadcrumb, heading
-    shown_twice = _titles_shown_twice(lines, page_title) if len(stories) > 1 else set()
-    own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, shown_twice)]
+    titles_shown = _titles_shown_twice(lines, page_title) if len(stories) > 1 else set()
+    own = [run for run in stories if weight(run) and _headline_shown_twice(lines, run, titles_shown)]
     # else a story under its byline beats text under none (the site's "about
     # us" paragraph in the footer, longer than a photo essay)
     # (a credit nearer the end of the story above is that story's source line)

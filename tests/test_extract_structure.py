@@ -1573,3 +1573,14 @@ def test_ruby_readings_over_kanji_are_not_text():
     blocks = kinds_and_texts(extract(html.encode()))
     assert blocks[0] == ("headline", "勉強会を開きました")
     assert blocks[1] == ("paragraph", "0、障害がある人を手伝う方法を、会社の人たちが勉強しました。")
+
+
+def test_text_scrape_a_blog_archives_next_post_is_not_the_storys_end():
+    """A blog's month archive: the post, its sign-off, then the next post's
+    title twice (its link and its heading) and its paragraphs."""
+    story = [f"第{i}段：泰老友谊大桥通车20周年，廊开府昨天举办纪念会，两国官员出席，回顾大桥对两国贸易的贡献。" for i in range(3)]
+    next_post = [f"第{i}段：国家旅游局长昨天表示，为庆祝马年到来，旅游局将在全国12个地区举办春节活动。" for i in range(4)]
+    lines = ["友谊大桥20周年庆 廊开办纪念会", *story, "~以上新闻转载自世界日报~", "迎马年 旅游局12地办活动",
+             "迎马年 旅游局12地办活动", *next_post, "~以上新闻转载自世界日报~"]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks == [("headline", "友谊大桥20周年庆 廊开办纪念会"), *[("paragraph", p) for p in story]]
