@@ -334,8 +334,10 @@ _READ_MORE = re.compile(r"\s(?:read more|continue reading|閱讀更多|阅读更
 MAX_READ_MORE_TAIL = 24
 
 
-#: The dateline a wire or local story opens with: （中央社台北20日電）, (新山17日讯), 【新華社北京10月1日電】.
-_STORY_DATELINE = re.compile(r"^\s*[（(【〔\[][^（()）【】〔〕\[\]]{1,24}(?:日電|日电|日訊|日讯|日報道|日报道)[）)】〕\]]")
+#: The dateline a wire or local story opens with: （中央社台北20日電）, (新山17日讯), 【新華社北京10月1日電】,
+#: or the outlet's tag in lenticular brackets, with or without a date: 【本報訊】, 【星島綜合報道】.
+_STORY_DATELINE = re.compile(r"^\s*[（(【〔\[][^（()）【】〔〕\[\]]{1,24}(?:日電|日电|日訊|日讯|日報道|日报道)[）)】〕\]]"
+                             r"|^\s*【[^【】]{1,10}(?:報道|报道|報導|报导|訊|讯)】")  # 【星島綜合報道】, 【本報訊】
 
 
 def is_feed_item(line: str) -> bool:

@@ -1584,3 +1584,15 @@ def test_text_scrape_a_blog_archives_next_post_is_not_the_storys_end():
              "迎马年 旅游局12地办活动", *next_post, "~以上新闻转载自世界日报~"]
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert blocks == [("headline", "友谊大桥20周年庆 廊开办纪念会"), *[("paragraph", p) for p in story]]
+
+
+def test_text_scrape_a_paragraph_opening_with_the_outlets_tag_starts_the_next_story():
+    """星島 (Canada) day archive: each story opens with 【星島綜合報道】; the
+    next story's title between them is no subheading of the first."""
+    first = ["【星島綜合報道】西溫哥華警方請求公眾幫助辨認，一名周二午夜持槍搶劫加油站的嫌疑人，並公開了嫌疑人的照片。",
+             *[f"第{i}段：警方稱，嫌疑人進入加油站，拿出手槍對準收銀員並索要現金，隨後步行逃離現場。" for i in range(6)]]
+    second = ["【星島綜合報道】前往邊境的加拿大人可以利用一項新選項，在旅行前以數字方式提交護照資料，縮短等候時間。",
+              *[f"第{i}段：美國海關的流動護照管制應用程式，將允許旅客在過境時體驗更短的等待時間與更簡便的手續。" for i in range(2)]]
+    lines = ["西溫加油站午夜遭槍匪打劫 警釋嫌人照片籲助尋", *first, "V6", "使用MPC程式從溫哥華赴美更便捷", *second]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks == [("headline", "西溫加油站午夜遭槍匪打劫 警釋嫌人照片籲助尋"), *[("paragraph", p) for p in first]]
