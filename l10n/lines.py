@@ -560,7 +560,10 @@ def _under_the_headline_inside(lines: list[str], run: list[int], paragraph) -> l
     """The run without a site's banner above the headline (a notice to
     readers in prose: 美國政府終止了對本台的資助…): the first title line
     inside the run speaks of the text under it, and what is above it does
-    not."""
+    not and has no title of its own (a page of news briefs: 1. title, text,
+    2. title, text)."""
+    if run[0] and is_title(lines[run[0] - 1]):
+        return run
     title = next((i for i in range(run[0], run[-1]) if i not in run and is_title(lines[i])
                   and visible_length(lines[i]) >= MIN_FULL_HEADLINE_CHARS), None)
     if title is None:

@@ -1596,3 +1596,14 @@ def test_text_scrape_a_paragraph_opening_with_the_outlets_tag_starts_the_next_st
     lines = ["西溫加油站午夜遭槍匪打劫 警釋嫌人照片籲助尋", *first, "V6", "使用MPC程式從溫哥華赴美更便捷", *second]
     blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
     assert blocks == [("headline", "西溫加油站午夜遭槍匪打劫 警釋嫌人照片籲助尋"), *[("paragraph", p) for p in first]]
+
+
+def test_text_scrape_a_page_of_news_briefs_keeps_its_first_item():
+    """新唐人 (2008) 中國新聞簡訊: numbered briefs, each a title over one
+    paragraph on its own subject; the first is no banner above the rest."""
+    items = [("1. 遼寧義縣當局不法勒索錢財", "義縣派出所、公安局等多個部門，在當地扣押學員的存款，初步統計金額達人民幣近百萬元。"),
+             ("2. 港媒批中共釋放記者又拘捕維權人士", "中共當局在近一星期先後釋放三位被囚禁記者，又拘捕、檢控一名維權人士，香港報章批評此舉無恥。"),
+             ("3. 科學家協助破獲假藥集團", "據報導，科學家在越南、老撾、緬甸和柬埔寨做的研究，協助國際刑警組織破獲了製造假藥的犯罪網絡。")]
+    lines = ["中國新聞簡訊", *[line for item in items for line in item]]
+    paragraphs = [text for kind, text in ((b.kind.value, b.text) for b in text_blocks(lines)) if kind == "paragraph"]
+    assert paragraphs == [text for _, text in items]
