@@ -787,6 +787,25 @@ def _is_deck(titles: list[str], found: int, body: set[str], foreign: set[int]) -
             and body_overlap(titles[above], body) >= MIN_HEADLINE_OVERLAP)
 
 
+#: The list entry's mark before a title shown in a list: "• 司警昨再破跨境運毒 …"
+_LIST_MARK = re.compile(r"^[•·*\-–]\s*")
+#: A headline printed on up to this many lines.
+MAX_HEADLINE_LINES = 3
+
+
+def _printed_on_lines(lines: list[str], headline: int) -> str | None:
+    """A headline printed on two or three lines (司警昨再破跨境運毒 / 拘機場入境馬籍男子 /
+    檢九點四公斤大麻花), the last found: the page shows the lines joined
+    elsewhere (its list entry, its title), and that is the headline."""
+    shown = {_LIST_MARK.sub("", line) for line in lines}
+    for first in range(headline - MAX_HEADLINE_LINES + 1, headline):
+        if first >= 0 and all(is_title(line, MIN_SHORT_HEADLINE_CHARS) for line in lines[first:headline]):
+            joined = " ".join(lines[first:headline + 1])
+            if joined in shown:
+                return joined
+    return None
+
+
 def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
     titles = list(lines)  # the headline is looked for above the body only
@@ -801,6 +820,8 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
     header = [Block(BlockKind.HEADLINE, _without_byline(_DATE_STAMP_AFTER.sub("", titles[headline]) or titles[headline],
                                                         lines[headline + 1:body_start]))
               ] if headline is not None else []
+    if headline is not None and deck is None:
+        header[0] = Block(BlockKind.HEADLINE, _printed_on_lines(lines, headline) or header[0].text)
     for index in range(start, body_start):
         line = lines[index]
         if index == deck:

@@ -1607,3 +1607,13 @@ def test_text_scrape_a_page_of_news_briefs_keeps_its_first_item():
     lines = ["中國新聞簡訊", *[line for item in items for line in item]]
     paragraphs = [text for kind, text in ((b.kind.value, b.text) for b in text_blocks(lines)) if kind == "paragraph"]
     assert paragraphs == [text for _, text in items]
+
+
+def test_text_scrape_a_headline_printed_on_three_lines_is_one_headline():
+    """澳門 (2020): the list entry shows the headline on one line, the story
+    prints it on three."""
+    story = [f"第{i}段：【本報訊】司警昨日再在澳門國際機場拘捕一名馬來西亞男子，在其行李箱內起獲九點四公斤大麻花。" for i in range(3)]
+    lines = ["分類: 焦點新聞", "• 司警昨再破跨境運毒 拘機場入境馬籍男子 檢九點四公斤大麻花", "司警昨再破跨境運毒", "拘機場入境馬籍男子",
+             "檢九點四公斤大麻花", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == (
+        "headline", "司警昨再破跨境運毒 拘機場入境馬籍男子 檢九點四公斤大麻花")
