@@ -1617,3 +1617,17 @@ def test_text_scrape_a_headline_printed_on_three_lines_is_one_headline():
              "檢九點四公斤大麻花", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == (
         "headline", "司警昨再破跨境運毒 拘機場入境馬籍男子 檢九點四公斤大麻花")
+
+
+def test_text_scrape_a_japanese_date_without_its_year_marks_the_headline_above_it():
+    """BIGLOBE: the headline, then "2月15日（土）7時0分　オリコン", then a
+    photo's caption that reads like a title."""
+    from l10n.lines import is_dateline
+
+    assert is_dateline("2月15日（土）7時0分　オリコン")
+    story = [f"{i}、与田祐希の写真集から未収録の“ちょんまげ＆すっぴんショット”が公開され、本人はお気に入りの一枚と語った。"
+             for i in range(3)]
+    lines = ["写真集", "与田祐希“ちょんまげ＆すっぴんショット”公開「お気に入りの一枚」", "2月15日（土）7時0分　オリコン",
+             "与田祐希写真集『無口な時間』未収録の“すっぴんショット”", "写真を拡大", *story]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == (
+        "headline", "与田祐希“ちょんまげ＆すっぴんショット”公開「お気に入りの一枚」")
