@@ -439,10 +439,10 @@ def read_metadata(root) -> Metadata:
 
 
 _LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
-_SITE_SUFFIX = re.compile(r"(?:\s*[|｜_]\s*|\s*[-–—]\s+|\s+[:：]\s+|\s*[－—]{1,2}\s*)([^|｜_]{1,40})$")
+_SITE_SUFFIX = re.compile(r"(?:\s*[|｜│_]\s*|\s*[-–—]\s+|\s+[:：]\s+|\s*[－—]{1,2}\s*)([^|｜│_]{1,40})$")
 
 
-_SITE_PREFIX = re.compile(r"^([^|｜_]{1,12}?)\s+[-–—|｜:：]\s+")
+_SITE_PREFIX = re.compile(r"^([^|｜│_]{1,12}?)\s+[-–—|｜│:：]\s+")
 
 
 def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:

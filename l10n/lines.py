@@ -167,8 +167,8 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}([
 
 _WHITESPACE = re.compile(r"\s")
 #: "Headline | Outlet": a page's <title> copy, shown between headline and body or at the page's end.
-_TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜_\-–—]\s*\S.{0,19}$")
-_TITLE_SEPARATOR = re.compile(r"\s*[|｜_\-–—]")
+_TITLE_COPY_SUFFIX = re.compile(r"^\s*[|｜│_\-–—]\s*\S.{0,19}$")
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜│_\-–—]")
 #: "Headline 圖/晞林": the headline again over the photo, its credit glued on.
 _GLUED_CREDIT = re.compile(r"^\s+[^\s/／]{1,4}[/／][^\s/／]{1,8}$")
 

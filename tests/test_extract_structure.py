@@ -70,6 +70,7 @@ def test_block_structure_subheadings_captions_and_boxes():
         ("廉署貪污舉報今年跌11%- 星島日報網頁", (), "廉署貪污舉報今年跌11%"),  # no space before the dash
         # a short headline, then the section and the site: not "Site | Headline"
         ("如何推動區域經貿合作 | ETtoday論壇新聞 | ETtoday 新聞雲", ("ETtoday 新聞雲",), "如何推動區域經貿合作"),
+        ("焦點不是我！蔡英文視察台東　臉書照片藏玄機│TVBS新聞網", (), "焦點不是我！蔡英文視察台東　臉書照片藏玄機"),  # a box-drawing bar
     ],
 )
 def test_site_name_is_stripped_from_the_title(title, site, expected):
