@@ -370,6 +370,7 @@ def is_title(line: str, shortest: int = MIN_TITLE_CHARS) -> bool:
         # Japanese headline may join two phrases with one: Suicaでガシャれる。電子…)
         and (line.count("。") == 0 or (line.count("。") == 1 and not ends_sentence(line) and bool(_KANA.search(line))))
         and not _BRACKETED.match(line)  # （1/3ページ）, 【獨家】: notes and labels
+        and not line.rstrip().endswith(("，", ",", "、"))  # a sentence broken at a comma by the scrape
         and not is_link_list(line)
         and not is_caption(line)
         and not is_credit(line)
@@ -552,7 +553,9 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     best = _under_the_headline_inside(lines, max(own or under_byline or stories, key=weight), paragraph)
     while len(best) > 1 and not paragraph(lines[best[-1]]) and _among_titles(lines, best[-1]):
         best = best[:-1]  # a headline with a question mark in a list of related ones under the story
-    start = next(i for i in best if paragraph(lines[i]))
+    # the first paragraph, or one the scrape broke at a comma right above the next
+    start = next(i for i in best if paragraph(lines[i]) or (
+        lines[i].endswith(("，", ",")) and ends_clause(lines[i]) and i + 1 in best and paragraph(lines[i + 1])))
     if start and _is_lead(lines[start - 1]) and start - 1 not in foreign and lines[start - 1] not in repeated:
         start -= 1  # a one-sentence lead right above the first paragraph (a caption has no clauses)
     return start, best[-1] + 1

@@ -1632,3 +1632,14 @@ def test_text_scrape_a_japanese_date_without_its_year_marks_the_headline_above_i
              "与田祐希写真集『無口な時間』未収録の“すっぴんショット”", "写真を拡大", *story]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == (
         "headline", "与田祐希“ちょんまげ＆すっぴんショット”公開「お気に入りの一枚」")
+
+
+def test_text_scrape_a_first_paragraph_broken_at_a_comma_is_no_headline_and_stays():
+    """A copy site (2014) of a 星洲 story: the scrape broke the first
+    paragraph at a comma; the headline is above the date."""
+    first = "疑有人不满州政府，把各装有一隻小猪、四脚蛇和鸭子的行李袋置於光大3楼政府办公厅，"
+    rest = ["还各附卡片写上首长、政治秘书和行政议员的名字，当局形容这是非常过份的恶作剧行为。",
+            "州总警长表示，警方会积极追查恶作剧者，并发出严厉警告，呼吁公众不要模仿。"]
+    lines = ["经济与生活", "马人用三只动物辱州高官", "2014-10-23", first, *rest]
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
+        ("headline", "马人用三只动物辱州高官"), ("paragraph", first), *[("paragraph", p) for p in rest]]
