@@ -1643,3 +1643,11 @@ def test_text_scrape_a_first_paragraph_broken_at_a_comma_is_no_headline_and_stay
     lines = ["经济与生活", "马人用三只动物辱州高官", "2014-10-23", first, *rest]
     assert [(b.kind.value, b.text) for b in text_blocks(lines)] == [
         ("headline", "马人用三只动物辱州高官"), ("paragraph", first), *[("paragraph", p) for p in rest]]
+
+
+@pytest.mark.parametrize("line", ["订阅登录,以继续阅读全文!", "早报新添“赠阅文章”功能!凡早报VIP会员,每月可赠阅 5 篇订户专享文章。",
+                                  "請訂閱以繼續閱讀全文。"])
+def test_a_paywalls_prompt_is_a_notice(line):
+    from l10n.lines import is_notice
+
+    assert is_notice(line)
