@@ -463,6 +463,11 @@ def _headline_shown_twice(lines: list[str], run: list[int], shown_twice: set[str
     return False
 
 
+#: A list of quoted words or phrases in the story, one per line ("在飞机上睡觉",
+#: "投资银行家", …): examples, not furniture, however many.
+_QUOTED_ITEM = re.compile(r"^(?:[“「『\"][^“”「」『』\"]{1,30}[”」』\"]|……|\.\.\.)$")
+
+
 def find_body(lines: list[str], foreign: set[int], page_title: str | None = None) -> tuple[int, int]:
     """Indices [start, end) of the body: the run of prose with the most text.
 
@@ -505,7 +510,8 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     # does, it ends a story
     free_before = [0]
     for index, line in enumerate(lines):
-        free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line) or index in photo))
+        free_before.append(free_before[-1] + bool(_SIGN_UP_BOX.search(line) or is_caption(line) or index in photo
+                                                  or _QUOTED_ITEM.match(line)))
     # a date between two prose lines starts the next item of a feed (teasers
     # under "others are reading"), not the story's next paragraph; a photo's
     # caption may end with the day it was taken

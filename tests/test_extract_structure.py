@@ -1651,3 +1651,14 @@ def test_a_paywalls_prompt_is_a_notice(line):
     from l10n.lines import is_notice
 
     assert is_notice(line)
+
+
+def test_text_scrape_a_list_of_quoted_words_inside_the_story_does_not_end_it():
+    """好奇心日报 (2017): eight quoted topics, one per line, between two
+    paragraphs of the story."""
+    before = [f"第{i}段：人们对于讨厌的事物总是能很有共同话题，约会软件也深谙这一点，最近在美国有一个软件以此配对。" for i in range(2)]
+    after = [f"第{i}段：这些话题包含了明星、生活习惯、食物等各个领域，用户可以选择喜欢、讨厌或者无所谓。" for i in range(3)]
+    quoted = ["“在飞机上睡觉”", "“投资银行家”", "“悲伤的音乐”", "“真人秀”", "“豆腐”", "……"]
+    lines = ["这个约会软件想用相似好恶来帮你找对象", *before, *quoted, *after]
+    paragraphs = [text for kind, text in ((b.kind.value, b.text) for b in text_blocks(lines)) if kind == "paragraph"]
+    assert paragraphs[:2] == before and paragraphs[-3:] == after
