@@ -428,8 +428,9 @@ def foreign_lines(lines: list[str]) -> set[int]:
     if han + kana < latin:
         return set()
     chinese = kana <= FOREIGN_KANA_SHARE * (han + kana)
+    # (on a Japanese page a line with kana is Japanese, however many Latin words: Google ChromeのNever-Slow Mode)
     return {i for i, (h, k, l) in enumerate(counts)
-            if l > h + k or (chinese and h + k and k >= FOREIGN_KANA_SHARE * (h + k))}
+            if (l > h + k and (chinese or not k)) or (chinese and h + k and k >= FOREIGN_KANA_SHARE * (h + k))}
 
 
 def _titles_shown_twice(lines: list[str], page_title: str | None) -> set[str]:

@@ -1662,3 +1662,14 @@ def test_text_scrape_a_list_of_quoted_words_inside_the_story_does_not_end_it():
     lines = ["这个约会软件想用相似好恶来帮你找对象", *before, *quoted, *after]
     paragraphs = [text for kind, text in ((b.kind.value, b.text) for b in text_blocks(lines)) if kind == "paragraph"]
     assert paragraphs[:2] == before and paragraphs[-3:] == after
+
+
+def test_text_scrape_a_japanese_headline_mostly_in_latin_letters_is_japanese():
+    """InfoQ Japan: "Google ChromeのNever-Slow Mode" is the headline, not a
+    line in another language like the "Leia em português" link under it."""
+    from l10n.lines import foreign_lines
+
+    story = [f"{i}、GoogleはChromeブラウザに、ページの読み込みを速く保つための新しいモードを試験的に追加した。" for i in range(3)]
+    lines = ["Google ChromeのNever-Slow Mode", "Leia em português", "2019年2月27日 読了時間 3 分", *story]
+    assert foreign_lines(lines) == {1}
+    assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "Google ChromeのNever-Slow Mode")
