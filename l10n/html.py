@@ -304,7 +304,14 @@ def flatten(root) -> list[Line]:
     members_only = member_boxes(root)
     flat = _Flattener()
     skipping = 0
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+    # comments and processing instructions come as events of their own; the
+    # text after one (its tail) is the page's, often a story's first paragraph
+    # (<!-- 新聞主內容 -->蔡英文總統10日…)
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            if not skipping:
+                flat.add(element.tail)
+            continue
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start" and skipping:
             skipping += 1 if tag else 0
@@ -316,16 +323,14 @@ def flatten(root) -> list[Line]:
                 flat.add(element.tail)
             continue
         if event == "start":
-            style = element.get("style", "") if tag else ""
+            style = element.get("style", "")
             # a page hides <body> until its scripts have run (no flash of
             # unstyled content); a saved copy keeps the style, a reader never sees it
-            hidden = (tag in _SKIPPED_TAGS or not tag or (tag not in ("html", "body") and (
+            hidden = (tag in _SKIPPED_TAGS or (tag not in ("html", "body") and (
                 element.get("hidden") is not None or element.get("aria-hidden") == "true"
                 or bool(style and _NOT_DISPLAYED.search(style)))))
             if hidden:
-                skipping = 1 if tag else 0
-                if not tag:
-                    flat.add(element.tail)  # comments and processing instructions
+                skipping = 1
                 continue
             words = _attribute_words(element)
             block = (tag in _BLOCK_TAGS or bool(style and _BLOCK_STYLE.search(style))

@@ -163,8 +163,8 @@ _BRACKETED = re.compile(r"^[（(\[【［〔].*[）)\]】］〕]$")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}([/.])\d{1,2}\1\d{4}\b"  # 19/09/2025, 01.07.2015
                    # the relative time of a feed item: 法新社·2 天前, 3 hours ago
                    r"|\d+\s*(?:秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前|\b\d+\s*(?:minutes?|hours?|days?)\s+ago\b"
-                   # a Japanese date without the year, its weekday in brackets: 2月15日（土）
-                   r"|\d{1,2}月\s*\d{1,2}日\s*[（(][月火水木金土日][）)]")
+                   # a Japanese date without the year, its weekday in brackets: 2月15日（土）, 10/13(水)
+                   r"|\d{1,2}(?:月\s*\d{1,2}日|/\d{1,2})\s*[（(][月火水木金土日][）)]")
 
 
 _WHITESPACE = re.compile(r"\s")

@@ -1673,3 +1673,19 @@ def test_text_scrape_a_japanese_headline_mostly_in_latin_letters_is_japanese():
     lines = ["Google ChromeのNever-Slow Mode", "Leia em português", "2019年2月27日 読了時間 3 分", *story]
     assert foreign_lines(lines) == {1}
     assert [(b.kind.value, b.text) for b in text_blocks(lines)][0] == ("headline", "Google ChromeのNever-Slow Mode")
+
+
+def test_html_text_after_a_comment_is_the_pages():
+    """TVBS (2016): the story's first paragraph is the text right after the
+    <!-- 新聞主內容 --> comment, before the ad scripts."""
+    first = "蔡英文總統10日到東部，連趕4站視察颱風災情，分別前往綠島、蘭嶼、台東縣太麻里，晚間再到台東縣災害應變中心聽取簡報。"
+    rest = [f"第{i}段：蔡英文10日下午在臉書發文表示，風災讓台東人受苦了，她從綠島到蘭嶼，看見大家努力重建家園。" for i in range(3)]
+    html = ("<html><body><h1>焦點不是我！蔡英文視察台東</h1><div class='newsdetail-content'>\n<!-- 新聞主內容 -->\n" + first
+            + "\n<!-- OneAD --><script>show_da('inread');</script><br><br>" + "<br><br>".join(rest) + "</div></body></html>")
+    assert kinds_and_texts(extract(html.encode()))[1] == ("paragraph", first)
+
+
+def test_a_japanese_date_with_its_weekday_and_no_year_is_a_date_line():
+    from l10n.lines import is_dateline
+
+    assert is_dateline("10/13(水) 7:00配信") and is_dateline("2月15日（土）7時0分　オリコン")
