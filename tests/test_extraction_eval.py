@@ -3,8 +3,8 @@
 
 Floors sit a little under the scores measured when they were set
 (2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
-HTML 289 pages char F1 0.988, block F1 0.935, headline 97 %; text 459 pages
-0.967, 0.891, 92 %. A change that costs more than a page or two on these
+HTML 299 pages char F1 0.988, block F1 0.936, headline 97 %; text 492 pages
+0.968, 0.890, 92 %. A change that costs more than a page or two on these
 pages fails here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from benchmarks.bench_extract import Extracted, evaluate, pages, score
 
 FLOORS = {
     "html": {"char_f1": 0.98, "block_f1": 0.93, "headline_rate": 0.96},
-    "text": {"char_f1": 0.965, "block_f1": 0.89, "headline_rate": 0.91},
+    "text": {"char_f1": 0.965, "block_f1": 0.88, "headline_rate": 0.91},
 }
 #: No tuned page may fall below this character F1: a mean can hide one page
 #: lost. The lowest tuned pages above it score 0.83–0.90 (朝日: the list of
