@@ -820,6 +820,15 @@ def _printed_on_lines(lines: list[str], headline: int) -> str | None:
     return None
 
 
+#: "Headline│Site 20230113": the site's name, maybe with the day, after a bar at the headline's end.
+_SITE_AFTER_BAR = re.compile(r"\s*[|｜│]\s*[^|｜│，,。、：:]{1,20}$")
+
+
+def _without_site_after_bar(headline: str) -> str:
+    bare = _SITE_AFTER_BAR.sub("", headline)
+    return bare if bare != headline and visible_length(bare) >= MIN_FULL_HEADLINE_CHARS else headline
+
+
 def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[int]) -> list[Block]:
     """Headline, then the credits and captions between it and the body."""
     titles = list(lines)  # the headline is looked for above the body only
@@ -836,6 +845,8 @@ def find_header(lines: list[str], body_start: int, body: set[str], foreign: set[
               ] if headline is not None else []
     if headline is not None and deck is None:
         header[0] = Block(BlockKind.HEADLINE, _printed_on_lines(lines, headline) or header[0].text)
+    if header:
+        header[0] = Block(BlockKind.HEADLINE, _without_site_after_bar(header[0].text))
     for index in range(start, body_start):
         line = lines[index]
         if index == deck:

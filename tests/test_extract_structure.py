@@ -1689,3 +1689,12 @@ def test_a_japanese_date_with_its_weekday_and_no_year_is_a_date_line():
     from l10n.lines import is_dateline
 
     assert is_dateline("10/13(水) 7:00配信") and is_dateline("2月15日（土）7時0分　オリコン")
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ('國道直擊小貨車"燒成火球" 駕駛秒跳車逃死劫│中視新聞 20230113', '國道直擊小貨車"燒成火球" 駕駛秒跳車逃死劫'),
+    ("澳門大學研究團隊發現新型抗病毒藥物 | 澳廣視", "澳門大學研究團隊發現新型抗病毒藥物"),
+])
+def test_text_scrape_the_site_after_a_bar_at_the_headlines_end_is_left_out(line, headline):
+    story = [f"第{i}段：一輛小貨車今天上午行駛國道時突然起火，駕駛發現車頭冒煙後立刻停車逃生，消防隊到場撲滅火勢。" for i in range(3)]
+    assert [(b.kind.value, b.text) for b in text_blocks([line, *story])][0] == ("headline", headline)
