@@ -454,14 +454,29 @@ def _titles_shown_twice(lines: list[str], page_title: str | None) -> set[str]:
 def _headline_shown_twice(lines: list[str], run: list[int], shown_twice: set[str]) -> bool:
     """Whether a title line above a run of prose that shares its words is one
     the page shows more than once: the headline, maybe over a lead line that
-    reads like a title (南方网讯　…) and shares the story's words too."""
+    reads like a title (南方网讯　…) and shares the story's words too. A
+    title shown twice over the same paragraph is a box the page's template
+    repeats (NEWS WEB EASYについて, in the header and the footer)."""
     body = bigrams("".join(lines[i] for i in run))
     for index in range(run[0] - 1, max(-1, run[0] - 1 - HEADLINE_WINDOW), -1):
         line = lines[index]
         if (is_title(line) and visible_length(line) >= MIN_FULL_HEADLINE_CHARS
-                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP and line in shown_twice):
+                and body_overlap(line, body) >= MIN_HEADLINE_OVERLAP and line in shown_twice
+                and not _box_shown_twice(lines, index)):
             return True
     return False
+
+
+#: Two paragraphs sharing this much of their character pairs are one text shown twice.
+MIN_SAME_TEXT_OVERLAP = 0.8
+
+
+def _box_shown_twice(lines: list[str], index: int) -> bool:
+    under = lines[index + 1] if index + 1 < len(lines) else ""
+    return is_short_prose(under) and any(
+        other != index and line == lines[index] and other + 1 < len(lines)
+        and body_overlap(under, bigrams(lines[other + 1])) >= MIN_SAME_TEXT_OVERLAP
+        for other, line in enumerate(lines))
 
 
 #: A list of quoted words or phrases in the story, one per line ("在飞机上睡觉",

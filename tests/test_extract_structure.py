@@ -1698,3 +1698,21 @@ def test_a_japanese_date_with_its_weekday_and_no_year_is_a_date_line():
 def test_text_scrape_the_site_after_a_bar_at_the_headlines_end_is_left_out(line, headline):
     story = [f"第{i}段：一輛小貨車今天上午行駛國道時突然起火，駕駛發現車頭冒煙後立刻停車逃生，消防隊到場撲滅火勢。" for i in range(3)]
     assert [(b.kind.value, b.text) for b in text_blocks([line, *story])][0] == ("headline", headline)
+
+
+def test_text_scrape_a_box_the_template_shows_twice_is_not_the_pages_story():
+    """NHK NEWS WEB EASY: the "about this site" box, its title over the same
+    paragraph, in the header and again in the footer, with more text under
+    the footer's copy; the story is under its own headline, shown once."""
+    about = "「NEWS WEB EASY」は外国人の皆さんや、小学生・中学生の皆さんのために、わかりやすい日本語でニュースを伝えるウェブサイトです。"
+    story = [f"{i}、4月から法律が変わって、障害がある人が困っているときは、会社や店ができるだけ手伝いをしなければなりません。"
+             for i in range(6)]
+    footer = ["辞書について", "「NEWS WEB EASY」では、小学生向けの国語辞典を使って、難しいことばの説明を出しています。",
+              "辞書の著作権は、辞書を作った会社にあります。この辞書を、ほかの目的で使うことはできません。",
+              "ことばの説明は、ニュースの中の意味と違うことがあります。わからないときは先生や家族に聞いてください。"]
+    lines = ["NEWS WEB EASYについて", about, "障害がある人をどうやって手伝うか　会社が勉強会", "[04月01日 12時00分]",
+             "ニュースを聞く", "漢字の読み方を消す", *story, "ことばの色を消す", "普通のニュースを読む", "アンケート",
+             "新しいニュース", "NEWS WEB EASYについて", about + "ぜひ読んでください。", *footer]
+    blocks = [(b.kind.value, b.text) for b in text_blocks(lines)]
+    assert blocks[0] == ("headline", "障害がある人をどうやって手伝うか　会社が勉強会")
+    assert [text for kind, text in blocks if kind == "paragraph"] == story
