@@ -3,8 +3,8 @@
 
 Floors sit a little under the scores measured when they were set
 (2026-11-27, benchmarks/bench_extract.py, benchmarks/extract-last-run.txt):
-HTML 299 pages char F1 0.988, block F1 0.936, headline 97 %; text 492 pages
-0.968, 0.890, 92 %. A change that costs more than a page or two on these
+HTML 305 pages char F1 0.987, block F1 0.936, headline 97 %; text 525 pages
+0.966, 0.889, 92 %. A change that costs more than a page or two on these
 pages fails here."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from benchmarks.bench_extract import Extracted, evaluate, pages, score
 
 FLOORS = {
     "html": {"char_f1": 0.98, "block_f1": 0.93, "headline_rate": 0.96},
-    "text": {"char_f1": 0.965, "block_f1": 0.88, "headline_rate": 0.91},
+    "text": {"char_f1": 0.96, "block_f1": 0.88, "headline_rate": 0.91},
 }
 #: No tuned page may fall below this character F1: a mean can hide one page
 #: lost. The lowest tuned pages above it score 0.83–0.90 (朝日: the list of
@@ -47,8 +47,6 @@ KNOWN_MISSES = {
                                           "no running text, refused as no article",
     "bjd-copy-bluesky-photos": "a photo essay: every paragraph but the last is a photo's caption with the "
                                "photographer's credit (本報記者 X攝), which the gold keeps as the story",
-    "nhk-easy-k10014405081000": "each word's reading printed after it (障害しょうがい) in a scrape of NHK's "
-                                "easy-Japanese site; the site's 'about' box outweighs the story's short lines",
     "pingtungtimes-hualien-quake": "a quake report whose body is a list of counties and intensities "
                                    "(3級:太魯閣、和平…), lines the rules take for a table, not prose",
     "ptt-newtalk-rfa-hk-office": "a bulletin board's news-post template (1.媒體來源: … 4.完整新聞內文:) wrapped at "
@@ -59,6 +57,12 @@ KNOWN_MISSES = {
                        "paragraph, which the lines do not tell from a subheading and more of the story",
     "sachineseweekly-alert-2020": "a post listing saved with each post on one line (its title, then the title "
                                   "again with the whole text run together); the second, longer post is taken",
+    "dotdotnews-hknews-listing-wild-boar": "an instant-news listing whose first entry is the story, the next "
+                                           "entries' titles and first paragraphs right under it as if they were more of it",
+    "dushi-singtao-delta-fire": "a day archive whose story has its caption and every paragraph on one line, "
+                                "followed by the next story's line alike; the two are merged",
+    "ucptt-mobilecomm-launch-2020": "a bulletin-board post wrapped at a fixed width, its title cut at the board's "
+                                    "title width, every sentence broken across lines",
     "twgreatdaily-euro-radio-2017": "dated captions of a gallery of old photos (1900年,…) after the story's "
                                     "source line, which the gold leaves out and the text alone cannot tell from prose",
 }
