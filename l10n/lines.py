@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from l10n.article import Block, BlockKind
 from l10n.errors import InputError
@@ -585,7 +586,7 @@ def find_body(lines: list[str], foreign: set[int], page_title: str | None = None
     return start, best[-1] + 1
 
 
-def _under_the_headline_inside(lines: list[str], run: list[int], paragraph) -> list[int]:
+def _under_the_headline_inside(lines: list[str], run: list[int], paragraph: Callable[[str], bool]) -> list[int]:
     """The run without a site's banner above the headline (a notice to
     readers in prose: 美國政府終止了對本台的資助…): the first title line
     inside the run speaks of the text under it, and what is above it does
@@ -605,7 +606,8 @@ def _under_the_headline_inside(lines: list[str], run: list[int], paragraph) -> l
     return run
 
 
-def _before_the_next_story(lines: list[str], stories: list[list[int]], weight) -> list[list[int]]:
+def _before_the_next_story(lines: list[str], stories: list[list[int]],
+                           weight: Callable[[list[int]], int]) -> list[list[int]]:
     """Stories the page does not follow with others of the same kind. An
     endless page closes every story with the same line (a reactions bar:
     反应), and a list of related stories starts under its label: the page's
